@@ -1,0 +1,91 @@
+"""Typed, checked Python models for the XML that Zynk imports into and exports from Sage 50 UK.
+
+Read with :func:`load`/:func:`loads`, write with :func:`dump`/:func:`dumps`; the model classes
+are generated from the bundled XSD by xsdata.
+"""
+
+from __future__ import annotations
+
+from .datetimes import LexicalDateTime
+from .errors import (
+    ForbiddenXmlError,
+    MalformedXmlError,
+    ReadError,
+    SchemaBindingError,
+    SerializationError,
+    TooLargeError,
+    ZynkSage50Error,
+)
+from .issues import Issue, RecordRef, Report, Severity
+from .limits import Limits
+from .loading import load, loads
+from .models import (
+    AnalysisCode,
+    AnalysisCodes,
+    Bank,
+    Banks,
+    Company,
+    Contact,
+    Contacts,
+    Customer,
+    CustomerAddress,
+    Customers,
+    DeliveryAddress,
+    DeliveryAddresses,
+    DepartmentInfo,
+    DiscountType,
+    EmptyCollection,
+    OssReportType,
+    PaymentDueFrom,
+    PaymentTermsBasis,
+    RecordOperation,
+    Transaction,
+    Transactions,
+    TransactionType,
+)
+from .writing import dump, dumps
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "AnalysisCode",
+    "AnalysisCodes",
+    "Bank",
+    "Banks",
+    "Company",
+    "Contact",
+    "Contacts",
+    "Customer",
+    "CustomerAddress",
+    "Customers",
+    "DeliveryAddress",
+    "DeliveryAddresses",
+    "DepartmentInfo",
+    "DiscountType",
+    "EmptyCollection",
+    "ForbiddenXmlError",
+    "Issue",
+    "LexicalDateTime",
+    "Limits",
+    "MalformedXmlError",
+    "OssReportType",
+    "PaymentDueFrom",
+    "PaymentTermsBasis",
+    "ReadError",
+    "RecordOperation",
+    "RecordRef",
+    "Report",
+    "SchemaBindingError",
+    "SerializationError",
+    "Severity",
+    "TooLargeError",
+    "Transaction",
+    "TransactionType",
+    "Transactions",
+    "ZynkSage50Error",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

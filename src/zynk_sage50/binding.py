@@ -1,0 +1,137 @@
+"""Bind a schema-checked lxml tree to the generated attrs classes.
+
+Driven by :mod:`.modelinfo`; runs after the XSD check, so a failure here means the tree and the
+models disagree (an element or value the schema let through but the models cannot hold), which
+is reported as ``SchemaBindingError`` naming the element and line, never dropped.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from lxml import etree
+
+from .datetimes import LexicalDateTime
+from .errors import SchemaBindingError, TooLargeError
+from .limits import DEFAULT_LIMITS, Limits
+from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
+
+T = TypeVar("T")
+
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_TRUE = frozenset({"true", "1"})
+
+
+def is_nil(element: etree._Element) -> bool:
+    """``xsi:nil="true"`` (the importer reads it as absent)."""
+    value = element.get(XSI_NIL)
+    return value is not None and value.strip() in _TRUE
+
+
+def convert_text(text: str, field: FieldInfo) -> Any:
+    """Turn an element's text into the field's Python value (raises ValueError if it can't)."""
+    kind = field.kind
+    if kind is ValueKind.STRING:
+        return text
+    stripped = text.strip()
+    if kind is ValueKind.DECIMAL:
+        try:
+            value = Decimal(stripped)
+        except InvalidOperation:
+            raise ValueError(f"{stripped!r} is not a decimal number") from None
+        if not value.is_finite():
+            raise ValueError(f"{stripped!r} is not a finite decimal number")
+        return value
+    if kind is ValueKind.INTEGER:
+        return int(stripped)
+    if kind is ValueKind.BOOLEAN:
+        if stripped in _TRUE:
+            return True
+        if stripped in ("false", "0"):
+            return False
+        raise ValueError(f"{stripped!r} is not true, false, 1 or 0")
+    if kind is ValueKind.DATETIME:
+        return LexicalDateTime(stripped)
+    if kind is ValueKind.ENUM:
+        return field.value_type(text)
+    raise ValueError(f"cannot convert text to {field.value_type!r}")
+
+
+class Binder:
+    """Builds model objects from elements; counts records against the limits."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self.records = 0
+
+    def _fail(self, element: etree._Element, message: str) -> SchemaBindingError:
+        path = element.getroottree().getpath(element)
+        return SchemaBindingError(
+            f"{path} (line {element.sourceline}): {message}",
+            line=element.sourceline,
+            path=path,
+        )
+
+    def _leaf(self, element: etree._Element, field: FieldInfo) -> Any:
+        if is_nil(element):
+            return None
+        if field.kind is ValueKind.MODEL:
+            return self.bind(element, field.value_type)
+        if len(element):
+            raise self._fail(element, f"{field.xml_name} holds elements, not a value")
+        text = element.text or ""
+        if len(text) > self.limits.max_text_length:
+            raise TooLargeError(
+                f"{field.xml_name} holds {len(text):,} characters, more than the limit of "
+                f"{self.limits.max_text_length:,} (Limits.max_text_length)",
+                limit="max_text_length",
+                line=element.sourceline,
+            )
+        try:
+            return convert_text(text, field)
+        except ValueError as exc:
+            raise self._fail(element, f"invalid {field.xml_name}: {exc}") from None
+
+    def bind(self, element: etree._Element, cls: type[T]) -> T:
+        """Bind ``element`` to a new instance of ``cls``; unknown content raises."""
+        info: ClassInfo = class_info(cls)
+        values: dict[str, Any] = {}
+        for name, raw in element.attrib.items():
+            attribute = info.attributes.get(name)
+            if attribute is not None:
+                try:
+                    values[attribute.name] = convert_text(raw, attribute)
+                except ValueError as exc:
+                    raise self._fail(element, f"invalid attribute {name}: {exc}") from None
+            elif name != XSI_NIL:
+                raise self._fail(element, f"unknown attribute {name!r}")
+        if (element.text or "").strip():
+            raise self._fail(element, f"text is not allowed directly inside {element.tag}")
+        for child in element:
+            tag = child.tag
+            field = info.elements.get(tag) if isinstance(tag, str) else None
+            if field is None:
+                raise self._fail(child, f"unknown element {tag!r} in {element.tag}")
+            if (child.tail or "").strip():
+                raise self._fail(child, f"text is not allowed directly inside {element.tag}")
+            value = self._leaf(child, field)
+            if field.is_list:
+                values.setdefault(field.name, []).append(value)
+                if field.kind is ValueKind.MODEL:
+                    self._count(child)
+            elif field.name in values:
+                raise self._fail(child, f"{tag} is given more than once")
+            else:
+                values[field.name] = value
+        return cls(**values)
+
+    def _count(self, element: etree._Element) -> None:
+        self.records += 1
+        if self.records > self.limits.max_records:
+            raise TooLargeError(
+                f"the document has more than {self.limits.max_records:,} records "
+                "(Limits.max_records)",
+                limit="max_records",
+                line=element.sourceline,
+            )

@@ -1,0 +1,113 @@
+"""Validation problems as values: :class:`Issue` (one problem) and :class:`Report` (a document's)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attr
+
+
+class Severity(str, enum.Enum):
+    """How bad an issue is: an error makes a document invalid, a warning only with ``strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
+class RecordRef:
+    """Which record an issue is about: its kind, 1-based index in its collection, and Id."""
+
+    kind: str
+    index: int
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``cli.md``."""
+        return {"kind": self.kind, "index": self.index, "id": self.id}
+
+
+@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
+class Issue:
+    """One problem found in a document, with a stable ``code`` from the rule catalogue."""
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    path: str | None = None
+    record: RecordRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``cli.md``."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "path": self.path,
+            "record": self.record.to_dict() if self.record else None,
+        }
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.severity.value} {self.code}: {self.message}"
+
+
+@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
+class Report:
+    """Every issue found in one document, in document order."""
+
+    issues: tuple[Issue, ...] = attr.ib(converter=tuple, factory=tuple)
+    strict: bool = False
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues of severity error."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """The issues of severity warning."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Issue, ...]:
+        """The issues of severity info."""
+        return self._of(Severity.INFO)
+
+    @property
+    def valid(self) -> bool:
+        """No errors (and, with ``strict``, no warnings either)."""
+        return not self.errors and not (self.strict and self.warnings)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all issues, in document order (handy in tests)."""
+        return tuple(issue.code for issue in self.issues)
+
+    def counts(self) -> dict[str, int]:
+        """The number of issues of each severity."""
+        return {severity.value: len(self._of(severity)) for severity in Severity}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The per-file JSON shape of ``cli.md`` (without ``path``, which the caller knows)."""
+        return {
+            "valid": self.valid,
+            "counts": self.counts(),
+            "issues": [issue.to_dict() for issue in self.issues],
+        }
+
+    def _of(self, severity: Severity) -> tuple[Issue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity is severity)
+
+
+def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """Document order: by line (file-level issues without a line first), stable otherwise."""
+    return sorted(issues, key=lambda issue: issue.line if issue.line is not None else 0)

@@ -1,0 +1,29 @@
+"""The bundled XSD (``schemas/company.xsd``), loaded once and shared."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lxml import etree
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def schema_dir() -> Path:
+    """Where the XSD files are: inside the installed package, or ``schemas/`` in a checkout."""
+    packaged = _PACKAGE_DIR / "schemas"
+    if (packaged / "company.xsd").is_file():
+        return packaged
+    checkout = _PACKAGE_DIR.parent.parent / "schemas"
+    if (checkout / "company.xsd").is_file():
+        return checkout
+    raise FileNotFoundError("the bundled XSD files are missing from this installation")
+
+
+@functools.lru_cache(maxsize=1)
+def company_schema() -> etree.XMLSchema:
+    """lxml's compiled ``XMLSchema`` for the ``Company`` document (no network, no DTDs)."""
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    document = etree.parse(str(schema_dir() / "company.xsd"), parser)
+    return etree.XMLSchema(document)

@@ -1,0 +1,308 @@
+"""The XSD layer: every lxml schema error as an :class:`Issue` with a catalogue code.
+
+libxml2 stops checking an element's content after the first structural error in it (an unknown
+or repeated child), so the check is repeated on a working copy with the offending nodes taken
+out until no structural error is left: every problem is reported, not only the first.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+
+from .issues import Issue, Severity
+from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
+from .models import Company
+from .records import record_ref_for_path
+from .schema import company_schema
+
+#: At most this many re-checks after structural errors (each removes every error it found).
+MAX_PASSES = 64
+
+_NOT_EXPECTED = "SCHEMAV_ELEMENT_CONTENT"
+_TEXT_IN_ELEMENT_ONLY = "SCHEMAV_CVC_COMPLEX_TYPE_2_3"
+_CONTENT_IN_EMPTY = "SCHEMAV_CVC_COMPLEX_TYPE_2_1"
+_ELEMENTS_IN_SIMPLE = "SCHEMAV_CVC_TYPE_3_1_2"
+_STRUCTURAL = {_NOT_EXPECTED, _TEXT_IN_ELEMENT_ONLY, _CONTENT_IN_EMPTY, _ELEMENTS_IN_SIMPLE}
+
+_ELEMENT = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?: ")
+_MAX_LENGTH = re.compile(r"length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'")
+_BOUND = re.compile(r"The value '([^']*)' is (greater|less) than the (?:maximum|minimum) value "
+                    r"allowed \('([^']*)'\)")
+_VALUE = re.compile(r"[Tt]he value '([^']*)'|'([^']*)' is not a valid value")
+
+_KIND_WORDS = {
+    ValueKind.DECIMAL: "a decimal number such as 120.50",
+    ValueKind.INTEGER: "a whole number",
+    ValueKind.BOOLEAN: "true or false",
+    ValueKind.DATETIME: "a date and time such as 2019-05-16T00:00:00",
+    ValueKind.STRING: "text",
+}
+
+
+def _field_at(path: str) -> tuple[ClassInfo | None, FieldInfo | None]:
+    """The generated class holding the element at ``path``, and that element's field."""
+    info: ClassInfo | None = class_info(Company)
+    field: FieldInfo | None = None
+    for step in [re.sub(r"\[\d+\]$", "", part) for part in path.strip("/").split("/")[1:]]:
+        if info is None:
+            return None, None
+        parent, field = info, info.elements.get(step)
+        if field is None:
+            return parent, None
+        info = class_info(field.value_type) if field.kind is ValueKind.MODEL else None
+        if info is None:
+            return parent, field
+    return info, field
+
+
+def _parent_info(path: str) -> ClassInfo | None:
+    parent_path = path.rsplit("/", 1)[0]
+    if parent_path in ("", "/Company") or parent_path.count("/") == 1:
+        return class_info(Company)
+    info, field = _field_at(parent_path)
+    if field is not None and field.kind is ValueKind.MODEL:
+        return class_info(field.value_type)
+    return info
+
+
+def _expected_words(field: FieldInfo) -> str:
+    meta = field.metadata
+    if field.kind is ValueKind.ENUM:
+        return "one of " + ", ".join(str(member.value) for member in field.value_type)
+    words = _KIND_WORDS.get(field.kind, "a valid value")
+    if "pattern" in meta:
+        if meta["pattern"] == "[0-9]{1,3}":
+            return "1 to 3 digits such as 001"
+        return f"text matching the pattern {meta['pattern']}"
+    low, high = meta.get("min_inclusive"), meta.get("max_inclusive")
+    if low is not None and high is not None:
+        words += f" from {low} to {high}"
+    return words
+
+
+def _invalid_value_message(name: str, value: str | None, field: FieldInfo | None) -> str:
+    expected = _expected_words(field) if field else "a valid value"
+    if value is None:
+        return f"{name} is not valid: it must be {expected}."
+    if value.strip() == "":
+        return (
+            f"{name} is empty: give {expected}, or leave the element out "
+            "(an empty number, date or true/false fails the import)."
+        )
+    message = f"{name} is {value!r}, which is not valid: it must be {expected}."
+    if name.endswith("TaxCode") and re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value):
+        number = re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value)
+        assert number is not None
+        message += f" Write {number.group(1)}: T{number.group(1)} is how Sage displays it."
+    return message
+
+
+class _Mapper:
+    """Turns lxml error-log entries into issues, tracking what was already reported."""
+
+    def __init__(self, original: etree._Element, work: etree._Element) -> None:
+        self.original = original
+        self.work = work
+        self.origin: dict[Any, etree._Element] = dict(zip(work.iter(), original.iter()))
+        self.seen: set[tuple[str, str | None]] = set()
+        self.issues: list[Issue] = []
+
+    def _locate(self, entry: Any) -> tuple[etree._Element | None, etree._Element | None]:
+        found = self.work.getroottree().xpath(entry.path) if entry.path else []
+        if not found:
+            return None, None
+        working = found[0]
+        return working, self.origin.get(working)
+
+    def _add(self, code: str, message: str, element: etree._Element | None, line: int) -> None:
+        path = element.getroottree().getpath(element) if element is not None else None
+        key = (code, path)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.issues.append(
+            Issue(
+                code=code,
+                severity=Severity.ERROR,
+                message=message,
+                line=element.sourceline if element is not None else line,
+                path=path,
+                record=record_ref_for_path(path, self.original),
+            )
+        )
+
+    def map(self, entry: Any) -> etree._Element | None:
+        """Report one error-log entry; return the working node to fix if it is structural."""
+        working, original = self._locate(entry)
+        match = _ELEMENT.match(entry.message)
+        name = match.group(1) if match else "element"
+        attribute = match.group(2) if match else None
+        text = entry.message[match.end() :] if match else entry.message
+        path = original.getroottree().getpath(original) if original is not None else ""
+        kind = entry.type_name
+
+        if kind == _NOT_EXPECTED:
+            self._unexpected(name, path, original, entry.line)
+        elif kind == _CONTENT_IN_EMPTY and working is not None and len(working):
+            for child in working:
+                child_original = self.origin.get(child)
+                self._add(
+                    "schema.unknown-element",
+                    f"{child.tag} is not allowed inside {name}: Zynk writes {name} empty and "
+                    "its content is not modelled.",
+                    child_original,
+                    entry.line,
+                )
+        elif kind in (_TEXT_IN_ELEMENT_ONLY, _CONTENT_IN_EMPTY):
+            self._add(
+                "schema.invalid-value",
+                f"{name} holds text directly; only elements are allowed inside it.",
+                original,
+                entry.line,
+            )
+        elif kind == _ELEMENTS_IN_SIMPLE:
+            self._add(
+                "schema.invalid-value",
+                f"{name} holds elements; it must hold a single value.",
+                original,
+                entry.line,
+            )
+        elif attribute == "RecordOperation" or (attribute and "not allowed" in text):
+            if "not allowed" in text:
+                self._add(
+                    "schema.unknown-attribute",
+                    f"The attribute {attribute} is not allowed on {name}.",
+                    original,
+                    entry.line,
+                )
+            else:
+                value = _VALUE.search(text)
+                self._add(
+                    "schema.invalid-value",
+                    f"{name} has {attribute}={value.group(1) if value else '?'!r}: it must be "
+                    "Insert, Update or Upsert.",
+                    original,
+                    entry.line,
+                )
+        else:
+            self._value_error(name, text, original, entry.line, path)
+        return working if kind in _STRUCTURAL else None
+
+    def _unexpected(
+        self, name: str, path: str, element: etree._Element | None, line: int
+    ) -> None:
+        parent = _parent_info(path) if path else None
+        known = parent.elements if parent is not None else {}
+        parent_name = path.rsplit("/", 2)[-2] if path.count("/") >= 2 else "the document"
+        parent_name = re.sub(r"\[\d+\]$", "", parent_name)
+        if name in known:
+            self._add(
+                "schema.duplicate-element",
+                f"{name} is given more than once in {parent_name}; give it once.",
+                element,
+                line,
+            )
+            return
+        message = f"{name} is not a known element in {parent_name}."
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+        if close:
+            message += f" Did you mean {close[0]}?"
+        elif name == "Invoices" and parent_name == "Company":
+            message += " Invoice documents are not supported yet."
+        self._add("schema.unknown-element", message, element, line)
+
+    def _value_error(
+        self, name: str, text: str, element: etree._Element | None, line: int, path: str
+    ) -> None:
+        _, field = _field_at(path) if path else (None, None)
+        length = _MAX_LENGTH.search(text)
+        if length:
+            value = element.text if element is not None else None
+            shown = f" ({value!r})" if value is not None and len(value) <= 80 else ""
+            self._add(
+                "schema.too-long",
+                f"{name} is {length.group(1)} characters long{shown}; the most Sage can store "
+                f"is {length.group(2)}.",
+                element,
+                line,
+            )
+            return
+        bound = _BOUND.search(text)
+        if bound:
+            side = "maximum" if bound.group(2) == "greater" else "minimum"
+            low = field.metadata.get("min_inclusive") if field else None
+            high = field.metadata.get("max_inclusive") if field else None
+            allowed = f"from {low} to {high}" if low is not None and high is not None else (
+                f"the {side} is {bound.group(3)}"
+            )
+            self._add(
+                "schema.out-of-range",
+                f"{name} is {bound.group(1)}, outside the allowed range: {allowed}.",
+                element,
+                line,
+            )
+            return
+        if "is not 'nillable'" in text:
+            self._add(
+                "schema.invalid-value",
+                f"{name} has xsi:nil, but it is text, not an optional number, date or "
+                "true/false: leave the element out, or make it empty.",
+                element,
+                line,
+            )
+            return
+        value_match = _VALUE.search(text)
+        value = None
+        if value_match:
+            value = value_match.group(1) if value_match.group(1) is not None else (
+                value_match.group(2)
+            )
+        self._add("schema.invalid-value", _invalid_value_message(name, value, field), element,
+                  line)
+
+
+def _fix(node: etree._Element, kind_of_fix: str) -> None:
+    """Take the structural problem out of the working copy so the next pass sees past it."""
+    if kind_of_fix == _NOT_EXPECTED:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    elif kind_of_fix == _TEXT_IN_ELEMENT_ONLY:
+        node.text = None
+        for child in node:
+            child.tail = None
+    else:
+        for child in list(node):
+            node.remove(child)
+        node.text = None
+
+
+def _entries(schema: etree.XMLSchema, tree: etree._Element) -> Iterator[Any]:
+    schema.validate(tree)
+    yield from schema.error_log
+
+
+def check_schema(root: etree._Element) -> list[Issue]:
+    """Every XSD problem in the document rooted at ``root`` (a ``Company`` element)."""
+    schema = company_schema()
+    if schema.validate(root):
+        return []
+    work = copy.deepcopy(root)
+    mapper = _Mapper(root, work)
+    for _ in range(MAX_PASSES):
+        fixes = []
+        for entry in list(_entries(schema, work)):
+            node = mapper.map(entry)
+            if node is not None:
+                fixes.append((node, entry.type_name))
+        if not fixes:
+            break
+        for node, kind in fixes:
+            _fix(node, kind)
+    return sorted(mapper.issues, key=lambda issue: issue.line or 0)

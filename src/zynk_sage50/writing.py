@@ -1,0 +1,157 @@
+"""Write models as pretty-printed UTF-8 XML, driven by :mod:`.modelinfo`.
+
+``None`` is written as an absent element (never an invented ``xsi:nil``), an empty string as an
+empty element, decimals in plain notation; values XML cannot carry are refused with
+``SerializationError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import SerializationError
+from .modelinfo import ClassInfo, ValueKind, class_info
+from .models import Company
+from .namespaces import namespaces_of
+
+INDENT = "  "
+#: Characters XML 1.0 cannot carry at all (``\r`` can: it is written as ``&#13;``).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+     "\t": "&#9;"}
+)
+#: Decimals beyond this many digits either side of the point are refused, not written.
+MAX_DECIMAL_DIGITS = 28
+
+
+def format_decimal(value: Decimal, path: str) -> str:
+    """Plain notation, never exponent form; NaN, infinities and absurd exponents refused."""
+    if not value.is_finite():
+        raise SerializationError(f"{value} is not a finite number", path=path)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if value.adjusted() >= MAX_DECIMAL_DIGITS or exponent < -MAX_DECIMAL_DIGITS:
+        raise SerializationError(
+            f"{value} has more than {MAX_DECIMAL_DIGITS} digits before or after the point",
+            path=path,
+        )
+    return format(value, "f")
+
+
+def _check_text(text: str, path: str) -> str:
+    match = _ILLEGAL.search(text)
+    if match:
+        raise SerializationError(
+            f"contains the character U+{ord(match.group()):04X}, which XML cannot carry",
+            path=path,
+        )
+    return text
+
+
+def format_value(value: Any, kind: ValueKind, path: str) -> str:
+    """The XML text of one leaf value (not yet escaped)."""
+    if kind is ValueKind.STRING:
+        if not isinstance(value, str):
+            raise SerializationError(f"expected a string, got {type(value).__name__}", path=path)
+        return _check_text(value, path)
+    if kind is ValueKind.DECIMAL:
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+            raise SerializationError(
+                f"expected a Decimal, got {type(value).__name__} (floats are refused: money is "
+                "exact)",
+                path=path,
+            )
+        return format_decimal(Decimal(value), path)
+    if kind is ValueKind.BOOLEAN:
+        if not isinstance(value, bool):
+            raise SerializationError(f"expected a bool, got {type(value).__name__}", path=path)
+        return "true" if value else "false"
+    if kind is ValueKind.INTEGER:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SerializationError(f"expected an int, got {type(value).__name__}", path=path)
+        return str(value)
+    if kind is ValueKind.ENUM:
+        if not isinstance(value, enum.Enum):
+            raise SerializationError(f"expected an enum member, got {value!r}", path=path)
+        return _check_text(str(value.value), path)
+    if kind is ValueKind.DATETIME:
+        return _check_text(str(value), path)
+    raise SerializationError(f"cannot write {value!r}", path=path)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def element(self, obj: Any, name: str, depth: int, path: str, extra: str = "") -> None:
+        info: ClassInfo = class_info(type(obj))
+        pad = INDENT * depth
+        attributes = extra
+        children: list[tuple[str, Any, Any]] = []
+        for field in info.fields:
+            value = getattr(obj, field.name)
+            if value is None:
+                continue
+            if field.is_attribute:
+                text = format_value(value, field.kind, f"{path}/@{field.xml_name}")
+                attributes += f' {field.xml_name}="{text.translate(_ATTRIBUTE_ESCAPES)}"'
+            elif field.is_list:
+                children.extend((field.xml_name, item, field) for item in value)
+            else:
+                children.append((field.xml_name, value, field))
+        if not children:
+            self.parts.append(f"{pad}<{name}{attributes} />\n")
+            return
+        self.parts.append(f"{pad}<{name}{attributes}>\n")
+        counts: dict[str, int] = {}
+        for child_name, value, field in children:
+            counts[child_name] = counts.get(child_name, 0) + 1
+            child_path = f"{path}/{child_name}"
+            if field.is_list:
+                child_path += f"[{counts[child_name]}]"
+            if field.kind is ValueKind.MODEL:
+                if not isinstance(value, field.value_type):
+                    raise SerializationError(
+                        f"expected {field.value_type.__name__}, got {type(value).__name__}",
+                        path=child_path,
+                    )
+                self.element(value, child_name, depth + 1, child_path)
+                continue
+            text = format_value(value, field.kind, child_path)
+            if text:
+                escaped = text.translate(_ESCAPES)
+                self.parts.append(f"{pad}{INDENT}<{child_name}>{escaped}</{child_name}>\n")
+            else:
+                self.parts.append(f"{pad}{INDENT}<{child_name} />\n")
+        self.parts.append(f"{pad}</{name}>\n")
+
+
+def dumps(company: Company) -> str:
+    """Serialize a ``Company`` to XML text (UTF-8 declaration, two-space indent)."""
+    if not isinstance(company, Company):
+        raise TypeError(f"dumps() takes a Company, not {type(company).__name__}")
+    declarations = "".join(
+        f' xmlns:{prefix}="{uri}"' for prefix, uri in namespaces_of(company).items()
+    )
+    writer = _Writer()
+    writer.parts.append('<?xml version="1.0" encoding="utf-8"?>\n')
+    writer.element(company, "Company", 0, "/Company", declarations)
+    return "".join(writer.parts)
+
+
+def dump(company: Company, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write a ``Company`` to a path or a binary file object, as UTF-8."""
+    data = dumps(company).encode("utf-8")
+    if isinstance(target, (str, os.PathLike)):
+        Path(target).write_bytes(data)
+    elif hasattr(target, "write"):
+        target.write(data)
+    else:
+        raise TypeError(f"dump() writes to a path or a binary file, not {type(target).__name__}")
