@@ -19,6 +19,7 @@ from .errors import (
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
 from .loading import load, loads
+from .validation import validate
 from .models import (
     AnalysisCode,
     AnalysisCodes,
@@ -88,4 +89,5 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "validate",
 ]

@@ -126,6 +126,45 @@ class Binder:
                 values[field.name] = value
         return cls(**values)
 
+    def bind_lenient(
+        self, element: etree._Element, cls: type[T]
+    ) -> tuple[T, dict[str, int], frozenset[str]]:
+        """Bind what can be bound of a record that may have failed the schema.
+
+        Returns the instance, the line of each bound child element by name, and the names of
+        children that could not be bound (already reported by the schema check). Used by
+        validation, so that a record with one bad field is still checked by the rules.
+        """
+        info: ClassInfo = class_info(cls)
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        invalid: set[str] = set()
+        for name, raw in element.attrib.items():
+            attribute = info.attributes.get(name)
+            if attribute is not None:
+                try:
+                    values[attribute.name] = convert_text(raw, attribute)
+                except ValueError:
+                    invalid.add(name)
+        for child in element:
+            tag = child.tag
+            field = info.elements.get(tag) if isinstance(tag, str) else None
+            if field is None or (field.name in values and not field.is_list):
+                continue
+            try:
+                value = self._leaf(child, field)
+            except SchemaBindingError:
+                if field.kind is not ValueKind.MODEL:
+                    invalid.add(field.xml_name)
+                    continue
+                value, _, _ = self.bind_lenient(child, field.value_type)
+            if field.is_list:
+                values.setdefault(field.name, []).append(value)
+            else:
+                values[field.name] = value
+                lines[field.xml_name] = child.sourceline or 0
+        return cls(**values), lines, frozenset(invalid)
+
     def _count(self, element: etree._Element) -> None:
         self.records += 1
         if self.records > self.limits.max_records:

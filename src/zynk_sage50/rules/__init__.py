@@ -1,0 +1,65 @@
+"""The business rules Zynk applies on import, one small pure function per catalogue code.
+
+Each topic module lists its rules in ``TRANSACTION_RULES`` (one transaction at a time),
+``CUSTOMER_RULES`` (one customer at a time) and ``DOCUMENT_RULES`` (the whole document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from ..issues import Issue
+from . import (
+    allocation,
+    amounts,
+    customers,
+    duplicates,
+    grouping,
+    journals,
+    oss,
+    references,
+    transfers,
+    types,
+    updates,
+)
+from .context import LocatedCustomer, LocatedTransaction, RuleContext
+
+TransactionRule = Callable[[LocatedTransaction], Iterable[Issue]]
+CustomerRule = Callable[[LocatedCustomer], Iterable[Issue]]
+DocumentRule = Callable[[RuleContext], Iterable[Issue]]
+
+_TOPICS = (
+    types,
+    updates,
+    amounts,
+    oss,
+    transfers,
+    duplicates,
+    grouping,
+    journals,
+    allocation,
+    customers,
+    references,
+)
+
+TRANSACTION_RULES: tuple[TransactionRule, ...] = tuple(
+    rule for topic in _TOPICS for rule in getattr(topic, "TRANSACTION_RULES", ())
+)
+CUSTOMER_RULES: tuple[CustomerRule, ...] = tuple(
+    rule for topic in _TOPICS for rule in getattr(topic, "CUSTOMER_RULES", ())
+)
+DOCUMENT_RULES: tuple[DocumentRule, ...] = tuple(
+    rule for topic in _TOPICS for rule in getattr(topic, "DOCUMENT_RULES", ())
+)
+
+
+def run_rules(context: RuleContext) -> Iterator[Issue]:
+    """Every rule over the document: record rules first, then document-wide ones."""
+    for transaction in context.transactions:
+        for transaction_rule in TRANSACTION_RULES:
+            yield from transaction_rule(transaction)
+    for customer in context.customers:
+        for customer_rule in CUSTOMER_RULES:
+            yield from customer_rule(customer)
+    for document_rule in DOCUMENT_RULES:
+        yield from document_rule(context)
