@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import IO, Union
 
@@ -74,6 +75,46 @@ def read_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> bytes:
     return data
 
 
+#: libxml2's wording → plain English; the first pattern that matches wins.
+_PLAIN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"xmlParseEntityRef: no name", "a bare '&' (write it as &amp;)"),
+        (r"EntityRef: expecting ';'", "a bare '&' (write it as &amp;)"),
+        (r"Entity '([^']*)' not defined", r"the entity &\1; is not defined"),
+        (
+            r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)",
+            r"the closing tag </\3> does not match the opening <\1> of line \2",
+        ),
+        (
+            r"Premature end of data in tag (\S+) line (\d+)",
+            r"the document ends before <\1> (line \2) is closed: is it truncated?",
+        ),
+        (r"EndTag: '</' not found", "the document ends before its elements are closed"),
+        (r"Extra content at the end of the document", "content after the end of the root "
+         "element (a document has exactly one root)"),
+        (r"Document is empty", "the document is empty"),
+        (r"Start tag expected, '<' not found", "this is not XML: no element was found"),
+        (r"Input is not proper UTF-8", "bytes that are not valid UTF-8 (or not in the "
+         "encoding the XML declaration names)"),
+        (r"(?:PCDATA invalid Char value|Char 0x[0-9A-Fa-f]+ out of allowed range|"
+         r"invalid character)", "a control character that XML cannot carry"),
+        (r"Unsupported encoding (\S+)", r"the declared encoding \1 is not supported"),
+        (r"Document labelled UTF-16 but has UTF-8 content", "the XML declaration says "
+         "UTF-16 but the bytes are UTF-8"),
+    )
+)
+
+
+def plain_message(message: str) -> str:
+    """libxml2's message in words a bookkeeper can act on (the original if none fits)."""
+    for pattern, replacement in _PLAIN_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            return match.expand(replacement)
+    return message
+
+
 def _malformed(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
     line, column = exc.position if exc.position else (exc.lineno, None)
     message = (exc.msg or str(exc)).split(", line ")[0].strip()
@@ -83,9 +124,8 @@ def _malformed(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
             limit="parser",
             line=line,
         )
-    if not message:
-        message = "not well-formed XML"
-    return MalformedXmlError(message, line=line, column=column)
+    return MalformedXmlError(plain_message(message) or "not well-formed XML", line=line,
+                             column=column)
 
 
 def _refuse_doctype(data: bytes) -> None:

@@ -22,6 +22,9 @@ ValidateSource = Union[Source, str, Company]
 
 
 def _file_issue(code: str, message: str, line: int | None = None) -> Issue:
+    message = message.rstrip()
+    if message[-1:] not in (".", "?", "!"):
+        message += "."
     return Issue(code=code, severity=Severity.ERROR, message=message, line=line)
 
 
@@ -94,20 +97,20 @@ def _issues_of_source(
         else:
             root = parse_tree(read_bytes(source, limits), limits)
     except MalformedXmlError as exc:
-        return [_file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}.", exc.line)]
+        return [_file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}", exc.line)]
     except ForbiddenXmlError as exc:
-        return [_file_issue("xml.forbidden", f"Refused: {exc}.", exc.line)]
+        return [_file_issue("xml.forbidden", f"Refused: {exc}", exc.line)]
     except TooLargeError as exc:
-        return [_file_issue("xml.too-large", f"Too large: {exc}.", exc.line)]
+        return [_file_issue("xml.too-large", f"Too large: {exc}", exc.line)]
     wrong = check_root(root)
     if wrong:
-        return [_file_issue("xml.wrong-root", f"Not a Zynk document: {wrong}.", root.sourceline)]
+        return [_file_issue("xml.wrong-root", f"Not a Zynk document: {wrong}", root.sourceline)]
     schema_issues = check_schema(root)
     binder = Binder(limits)
     try:
         transactions, customers, has_customers = _located_records(root, schema_issues, binder)
     except TooLargeError as exc:
-        return [*schema_issues, _file_issue("xml.too-large", f"Too large: {exc}.", exc.line)]
+        return [*schema_issues, _file_issue("xml.too-large", f"Too large: {exc}", exc.line)]
     context = RuleContext(
         transactions=transactions,
         customers=customers,
