@@ -1,12 +1,309 @@
-"""Rules: allocation (to be implemented)."""
+"""Rules: auto-allocation of credits, receipts and payments (decision 20, D16, D17).
+
+Only SalesCredit (SC), SalesReceiptOnAccount / SalesReceipt (SA / SR), PurchaseCredit (PC) and
+PurchasePaymentOnAccount / PurchasePayment (PA / PP) are allocated. Each allocates to the single
+invoice on the *same AccountReference* whose Reference equals its own Reference, on the other
+side of the same ledger: sales items to a SalesInvoice, purchase items to a PurchaseInvoice.
+
+An invoice "in the document" is one header as the importer will create it: a group of
+consecutive SI (or PI) rows sharing the grouping key of :mod:`.grouping`. A credit is also a
+group, and its Reference is both its grouping key and its allocation target (D16): an SC with
+Reference SI1 allocates to invoice SI1; an SC whose Reference names no invoice in the document
+is left to Sage (``allocation.target-outside-document``, info). Receipts and payments are never
+grouped: each row allocates on its own. References and account references are compared exactly
+as written. Update records take no part.
+
+Over-allocation compares, per invoice, the gross total of the invoice (NetAmount + TaxAmount over
+all its splits) with the sum of the gross amounts allocated to it (a receipt's NetAmount plus
+its TaxAmount if any; a credit's NetAmount + TaxAmount over all its splits). Each line is
+rounded to 2 places first, and **magnitudes** are compared: exports carry receipts with a
+negative NetAmount (``-200`` against a 200.00 invoice), and that is the same allocation as a
+positive ``200``. Items whose amounts are missing or unreadable count for nothing, and an
+invoice whose own amounts are unknown is not checked, so this rule never guesses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import NamedTuple
 
-from ..issues import Issue
-from .context import LocatedCustomer, LocatedTransaction, RuleContext
+from ..issues import Issue, Severity
+from ..models import TransactionType
+from .context import LocatedTransaction, RuleContext
+from .grouping import describe_row, is_posting, text, transaction_groups
+from .journals import money, round_money
 
-TRANSACTION_RULES: tuple[object, ...] = ()
-CUSTOMER_RULES: tuple[object, ...] = ()
-DOCUMENT_RULES: tuple[object, ...] = ()
+
+class Ledger(enum.Enum):
+    """The side of the books an allocation happens in."""
+
+    SALES = "sales"
+    PURCHASE = "purchase"
+
+    @property
+    def other(self) -> Ledger:
+        """The other ledger."""
+        return Ledger.PURCHASE if self is Ledger.SALES else Ledger.SALES
+
+    @property
+    def target_type(self) -> TransactionType:
+        """What items of this ledger allocate to."""
+        if self is Ledger.SALES:
+            return TransactionType.SALES_INVOICE
+        return TransactionType.PURCHASE_INVOICE
+
+
+#: Grouped allocators (credits): one per header, like invoices.
+_GROUPED_ALLOCATORS = {
+    TransactionType.SALES_CREDIT: Ledger.SALES,
+    TransactionType.PURCHASE_CREDIT: Ledger.PURCHASE,
+}
+#: Single-row allocators (receipts and payments on account, and their aliases).
+_ROW_ALLOCATORS = {
+    TransactionType.SALES_RECEIPT_ON_ACCOUNT: Ledger.SALES,
+    TransactionType.SALES_RECEIPT: Ledger.SALES,
+    TransactionType.PURCHASE_PAYMENT_ON_ACCOUNT: Ledger.PURCHASE,
+    TransactionType.PURCHASE_PAYMENT: Ledger.PURCHASE,
+}
+_TARGETS = {
+    TransactionType.SALES_INVOICE: Ledger.SALES,
+    TransactionType.PURCHASE_INVOICE: Ledger.PURCHASE,
+}
+_MATCH_FIELDS = frozenset({"AccountReference", "Reference"})
+
+
+class Item(NamedTuple):
+    """An invoice header or an allocating item: its rows (splits) and what matches it."""
+
+    rows: Sequence[LocatedTransaction]
+    ledger: Ledger
+    transaction_type: TransactionType
+    account_reference: str
+    reference: str
+
+    @property
+    def first(self) -> LocatedTransaction:
+        """The row the item's issues are reported on."""
+        return self.rows[0]
+
+    @property
+    def readable(self) -> bool:
+        """Are its AccountReference and Reference usable (not failed by the schema)?"""
+        return not any(_MATCH_FIELDS & row.invalid_fields for row in self.rows)
+
+    def gross(self) -> Decimal | None:
+        """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown."""
+        total = Decimal(0)
+        for row in self.rows:
+            net, tax = row.record.net_amount, row.record.tax_amount
+            if net is None or {"NetAmount", "TaxAmount"} & row.invalid_fields:
+                return None
+            total += round_money(net) + round_money(tax or Decimal(0))
+        return total
+
+    def describe(self) -> str:
+        """``SalesInvoice SI1 on account ABS001 (Transaction[1] (line 5))``."""
+        return (
+            f"{self.transaction_type.value} {self.reference} on account "
+            f"{self.account_reference or '(empty)'} ({describe_row(self.first)})"
+        )
+
+
+class Match(NamedTuple):
+    """What an allocating item's Reference finds in the document."""
+
+    item: Item
+    #: Invoices of its ledger on its account: exactly one is a clean allocation.
+    targets: Sequence[Item]
+    #: Invoices of its ledger with that Reference on other accounts.
+    other_accounts: Sequence[Item]
+    #: Invoices of the other ledger with that Reference (any account).
+    other_ledger: Sequence[Item]
+
+
+def _item(rows: Sequence[LocatedTransaction], ledger: Ledger) -> Item:
+    record = rows[0].record
+    assert record.transaction_type is not None  # only typed rows become items
+    return Item(
+        rows=rows,
+        ledger=ledger,
+        transaction_type=record.transaction_type,
+        account_reference=text(record.account_reference),
+        reference=text(record.reference),
+    )
+
+
+def _items(rows: Sequence[LocatedTransaction]) -> tuple[list[Item], list[Item]]:
+    """(invoices, allocating items), each in file order."""
+    invoices: list[Item] = []
+    allocators: list[Item] = []
+    for key, run in transaction_groups(rows):
+        if key.transaction_type in _TARGETS:
+            invoices.append(_item(run, _TARGETS[key.transaction_type]))
+        else:
+            allocators.append(_item(run, _GROUPED_ALLOCATORS[key.transaction_type]))
+    for row in rows:
+        kind = row.record.transaction_type
+        if kind in _ROW_ALLOCATORS and is_posting(row):
+            allocators.append(_item([row], _ROW_ALLOCATORS[kind]))
+    allocators.sort(key=lambda item: item.first.index)
+    return invoices, allocators
+
+
+def allocating_items(rows: Sequence[LocatedTransaction]) -> list[Item]:
+    """Every SC/PC header and SA/SR/PA/PP row, in file order."""
+    return _items(rows)[1]
+
+
+def matches(rows: Sequence[LocatedTransaction]) -> Iterator[Match]:
+    """What each allocating item with a usable Reference finds, in file order."""
+    invoices, allocators = _items(rows)
+    by_reference: dict[tuple[Ledger, str], list[Item]] = defaultdict(list)
+    for invoice in invoices:
+        if invoice.readable and invoice.reference.strip():
+            by_reference[invoice.ledger, invoice.reference].append(invoice)
+    for item in allocators:
+        if not item.readable or not item.reference.strip():
+            continue
+        candidates = by_reference.get((item.ledger, item.reference), [])
+        yield Match(
+            item=item,
+            targets=[c for c in candidates if c.account_reference == item.account_reference],
+            other_accounts=[
+                c for c in candidates if c.account_reference != item.account_reference
+            ],
+            other_ledger=by_reference.get((item.ledger.other, item.reference), []),
+        )
+
+
+def _what(item: Item) -> str:
+    return f"This {item.transaction_type.value}"
+
+
+def check_missing_reference(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.missing-reference``: nothing to allocate to."""
+    for item in allocating_items(context.transactions):
+        if item.reference.strip() or "Reference" in item.first.invalid_fields:
+            continue
+        target = item.ledger.target_type.value
+        yield item.first.issue(
+            "allocation.missing-reference",
+            Severity.WARNING,
+            f"{_what(item)} has no Reference, so it will not be allocated: give the Reference "
+            f"of the {target} it settles (it will otherwise stay unallocated on the account).",
+            field="Reference" if item.first.has("Reference") else None,
+        )
+
+
+def check_account_mismatch(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.account-mismatch``: the invoice is there, on another account."""
+    for match in matches(context.transactions):
+        if match.targets or not match.other_accounts:
+            continue
+        item = match.item
+        found = "; ".join(invoice.describe() for invoice in match.other_accounts)
+        yield item.first.issue(
+            "allocation.account-mismatch",
+            Severity.WARNING,
+            f"{_what(item)} on account {item.account_reference or '(empty)'} names Reference "
+            f"{item.reference}, which matches {found}: allocation only happens within one "
+            "account, so it will be left unallocated. Correct the AccountReference or the "
+            "Reference.",
+            field="Reference",
+        )
+
+
+def check_wrong_ledger(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.wrong-ledger``: the Reference names an invoice of the other ledger."""
+    for match in matches(context.transactions):
+        if match.targets or match.other_accounts or not match.other_ledger:
+            continue
+        item = match.item
+        found = "; ".join(invoice.describe() for invoice in match.other_ledger)
+        yield item.first.issue(
+            "allocation.wrong-ledger",
+            Severity.WARNING,
+            f"{_what(item)} names Reference {item.reference}, which matches only {found}: a "
+            f"{item.transaction_type.value} can only be allocated to a "
+            f"{item.ledger.target_type.value}, so it will be left unallocated. Check the "
+            "TransactionType and the Reference.",
+            field="Reference",
+        )
+
+
+def check_ambiguous(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.ambiguous``: more than one invoice header matches."""
+    for match in matches(context.transactions):
+        if len(match.targets) < 2:
+            continue
+        item = match.item
+        found = "; ".join(invoice.describe() for invoice in match.targets)
+        yield item.first.issue(
+            "allocation.ambiguous",
+            Severity.WARNING,
+            f"{_what(item)} names Reference {item.reference}, which matches "
+            f"{len(match.targets)} {item.ledger.target_type.value} headers on its account "
+            f"({found}): it is allocated to only one of them. Give each invoice its own "
+            "Reference, or keep the rows of one invoice together with the same date.",
+            field="Reference",
+        )
+
+
+def check_over_allocated(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.over-allocated``: more allocated to an invoice than its gross total."""
+    allocated: dict[int, Decimal] = {}
+    reported: set[int] = set()
+    for match in matches(context.transactions):
+        if len(match.targets) != 1:
+            continue
+        invoice = match.targets[0]
+        key = invoice.first.index
+        invoice_gross = invoice.gross()
+        amount = match.item.gross()
+        if invoice_gross is None or amount is None or key in reported:
+            continue
+        total = allocated.get(key, Decimal(0)) + abs(amount)
+        allocated[key] = total
+        if total <= abs(invoice_gross):
+            continue
+        reported.add(key)
+        item = match.item
+        yield item.first.issue(
+            "allocation.over-allocated",
+            Severity.WARNING,
+            f"{_what(item)} of {money(abs(amount))} brings the total allocated to "
+            f"{invoice.describe()} to {money(total)}, more than its gross total of "
+            f"{money(abs(invoice_gross))}: the excess of {money(total - abs(invoice_gross))} "
+            "cannot be allocated to it. Check the amounts and the References.",
+        )
+
+
+def check_target_outside_document(context: RuleContext) -> Iterator[Issue]:
+    """``allocation.target-outside-document``: left to what is already in Sage."""
+    for match in matches(context.transactions):
+        if match.targets or match.other_accounts or match.other_ledger:
+            continue
+        item = match.item
+        yield item.first.issue(
+            "allocation.target-outside-document",
+            Severity.INFO,
+            f"{_what(item)} names Reference {item.reference}, and no "
+            f"{item.ledger.target_type.value} in this document has it: the importer will "
+            f"look for it in Sage on account {item.account_reference or '(empty)'}, and leave "
+            "this unallocated if it is not there.",
+            field="Reference",
+        )
+
+
+TRANSACTION_RULES: tuple[Callable[[LocatedTransaction], Iterable[Issue]], ...] = ()
+DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = (
+    check_missing_reference,
+    check_account_mismatch,
+    check_wrong_ledger,
+    check_ambiguous,
+    check_over_allocated,
+    check_target_outside_document,
+)
