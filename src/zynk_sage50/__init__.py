@@ -6,14 +6,17 @@ are generated from the bundled XSD by xsdata.
 
 from __future__ import annotations
 
+from .builder import DocumentBuilder, InvoiceHandle, JournalHandle
 from .datetimes import LexicalDateTime
 from .errors import (
+    BuildError,
     ForbiddenXmlError,
     MalformedXmlError,
     ReadError,
     SchemaBindingError,
     SerializationError,
     TooLargeError,
+    UnbalancedJournalError,
     ZynkSage50Error,
 )
 from .issues import Issue, RecordRef, Report, Severity
@@ -53,6 +56,7 @@ __all__ = [
     "AnalysisCodes",
     "Bank",
     "Banks",
+    "BuildError",
     "Company",
     "Contact",
     "Contacts",
@@ -63,9 +67,12 @@ __all__ = [
     "DeliveryAddresses",
     "DepartmentInfo",
     "DiscountType",
+    "DocumentBuilder",
     "EmptyCollection",
     "ForbiddenXmlError",
+    "InvoiceHandle",
     "Issue",
+    "JournalHandle",
     "LexicalDateTime",
     "Limits",
     "MalformedXmlError",
@@ -83,6 +90,7 @@ __all__ = [
     "Transaction",
     "TransactionType",
     "Transactions",
+    "UnbalancedJournalError",
     "ZynkSage50Error",
     "__version__",
     "dump",

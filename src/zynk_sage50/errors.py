@@ -76,3 +76,22 @@ class SerializationError(ZynkSage50Error, ValueError):
     def __init__(self, message: str, *, path: str | None = None):
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
+
+
+class BuildError(ZynkSage50Error, ValueError):
+    """The document builder refused a call that would make a wrong document (says why)."""
+
+
+class UnbalancedJournalError(BuildError):
+    """A journal's debits and credits differ and no variance nominal code was given."""
+
+    def __init__(self, reference: str, date: str, debits: object, credits: object,
+                 variance: object) -> None:
+        super().__init__(
+            f"journal {reference} on {date} does not balance: debits {debits}, credits "
+            f"{credits}, variance {variance} (give variance_nominal= to post the difference)"
+        )
+        self.reference = reference
+        self.debits = debits
+        self.credits = credits
+        self.variance = variance

@@ -1,0 +1,8 @@
+"""The document builder: typed calls that make wrong documents hard to write."""
+
+from __future__ import annotations
+
+from .document import DocumentBuilder
+from .handles import InvoiceHandle, JournalHandle
+
+__all__ = ["DocumentBuilder", "InvoiceHandle", "JournalHandle"]
