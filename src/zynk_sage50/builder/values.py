@@ -20,7 +20,10 @@ _TWO_PLACES = Decimal("0.01")
 
 
 def money(name: str, value: object, *, positive: bool = True) -> Decimal:
-    """A money argument: ``Decimal`` or ``int`` only, at most 2 places, under Sage's limit."""
+    """A money argument: ``Decimal`` or ``int`` only, at most 2 places, under Sage's limit.
+
+    Returned with exactly 2 places, as Sage stores it.
+    """
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise TypeError(
             f"{name} must be a Decimal or an int, not {type(value).__name__}"
@@ -37,7 +40,7 @@ def money(name: str, value: object, *, positive: bool = True) -> Decimal:
             f"{name} has more than 2 decimal places ({amount}); Sage stores 2, so round it "
             "yourself"
         )
-    amount = exact if amount.as_tuple().exponent != 0 else amount
+    amount = exact
     if positive and amount < 0:
         raise BuildError(f"{name} must not be negative ({amount}); the type gives the side")
     return amount
