@@ -19,6 +19,33 @@ def test_example_document_is_clean(document: Path) -> None:
     assert report.issues == (), [str(issue) for issue in report.issues]
 
 
+#: Each example script with the arguments it is run with (``{tmp}`` is a scratch directory).
+SCRIPTS = {
+    "roundtrip.py": [str(EXAMPLES / "training-company.xml"), "{tmp}/out.xml"],
+    "build_training_company.py": ["{tmp}/built.xml"],
+}
+
+
+def test_every_example_script_is_run() -> None:
+    assert {path.name for path in EXAMPLES.glob("*.py")} == set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_example_script_runs_and_writes_a_clean_document(script: str, tmp_path: Path) -> None:
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in SCRIPTS[script]]
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = Path(args[-1])
+    report = zs.validate(written)
+    assert report.valid and not report.warnings, [str(issue) for issue in report.issues]
+
+
 def test_roundtrip_example(tmp_path: Path) -> None:
     target = tmp_path / "out.xml"
     result = subprocess.run(
