@@ -10,6 +10,10 @@ from .issues import RecordRef
 
 #: The collections of a Company and the record element each holds.
 COLLECTIONS = {"Customers": "Customer", "Transactions": "Transaction"}
+#: Elements whose children are the items of a list: each item's path step is always indexed.
+LIST_WRAPPERS = frozenset(
+    {"Customers", "Transactions", "Banks", "Contacts", "DeliveryAddresses", "AnalysisCodes"}
+)
 _RECORD_PATH = re.compile(r"^/Company/(\w+)(?:\[\d+\])?/(\w+)(?:\[(\d+)\])?")
 
 
@@ -27,6 +31,47 @@ def record_ref_for_path(path: str | None, root: etree._Element | None = None) ->
         if found:
             record_id = record_id_of(found[0])
     return RecordRef(kind=match.group(2), index=index, id=record_id)
+
+
+def element_path(element: etree._Element) -> str:
+    """``/Company/Transactions/Transaction[1]/NetAmount``: like lxml's ``getpath``, but an item
+    of a list (a Transaction, a Customer, a DeliveryAddresses Contact...) is always indexed,
+    even when it is the only one, so that every issue about a record has the same path form.
+
+    Other steps are indexed only when siblings share the name (a repeated element). Elements in
+    a namespace fall back to ``getpath``.
+    """
+    relative = relative_path(element, None)
+    if relative is None:
+        return str(element.getroottree().getpath(element))
+    return "/" + relative
+
+
+def relative_path(element: etree._Element, ancestor: etree._Element | None) -> str | None:
+    """The path of ``element`` below ``ancestor`` (``DeliveryAddresses/Contact[1]/Country``),
+    in the form of :func:`element_path`; below the root when ``ancestor`` is None. None for an
+    element in a namespace."""
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None and node is not ancestor:
+        tag = node.tag
+        if not isinstance(tag, str) or tag.startswith("{"):
+            return None
+        parent = node.getparent()
+        if parent is None:
+            steps.append(tag)
+            break
+        position = 1 + sum(1 for _ in node.itersiblings(tag, preceding=True))
+        if (
+            position > 1
+            or parent.tag in LIST_WRAPPERS
+            or next(node.itersiblings(tag), None) is not None
+        ):
+            steps.append(f"{tag}[{position}]")
+        else:
+            steps.append(tag)
+        node = parent
+    return "/".join(reversed(steps))
 
 
 def record_id_of(element: etree._Element) -> str | None:

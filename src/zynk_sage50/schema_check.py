@@ -10,15 +10,15 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 from lxml import etree
 
 from .issues import Issue, Severity
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
-from .records import record_ref_for_path
+from .records import element_path, record_ref_for_path
 from .schema import company_schema
 
 #: At most this many re-checks after structural errors (each removes every error it found).
@@ -45,6 +45,10 @@ _KIND_WORDS = {
 }
 
 
+#: ``class_info`` typed for any class (its cache wrapper only admits Hashable to mypy).
+_info_of = cast("Callable[[type[Any]], ClassInfo]", class_info)
+
+
 def _field_at(path: str) -> tuple[ClassInfo | None, FieldInfo | None]:
     """The generated class holding the element at ``path``, and that element's field."""
     info: ClassInfo | None = class_info(Company)
@@ -55,7 +59,7 @@ def _field_at(path: str) -> tuple[ClassInfo | None, FieldInfo | None]:
         parent, field = info, info.elements.get(step)
         if field is None:
             return parent, None
-        info = class_info(field.value_type) if field.kind is ValueKind.MODEL else None
+        info = _info_of(field.value_type) if field.kind is ValueKind.MODEL else None
         if info is None:
             return parent, field
     return info, field
@@ -67,7 +71,7 @@ def _parent_info(path: str) -> ClassInfo | None:
         return class_info(Company)
     info, field = _field_at(parent_path)
     if field is not None and field.kind is ValueKind.MODEL:
-        return class_info(field.value_type)
+        return _info_of(field.value_type)
     return info
 
 
@@ -109,7 +113,9 @@ class _Mapper:
     def __init__(self, original: etree._Element, work: etree._Element) -> None:
         self.original = original
         self.work = work
-        self.origin: dict[Any, etree._Element] = dict(zip(work.iter(), original.iter()))
+        self.origin: dict[Any, etree._Element] = dict(
+            zip(work.iter(), original.iter(), strict=True)
+        )
         self.seen: set[tuple[str, str | None]] = set()
         self.issues: list[Issue] = []
 
@@ -121,7 +127,7 @@ class _Mapper:
         return working, self.origin.get(working)
 
     def _add(self, code: str, message: str, element: etree._Element | None, line: int) -> None:
-        path = element.getroottree().getpath(element) if element is not None else None
+        path = element_path(element) if element is not None else None
         key = (code, path)
         if key in self.seen:
             return
@@ -144,7 +150,7 @@ class _Mapper:
         name = match.group(1) if match else "element"
         attribute = match.group(2) if match else None
         text = entry.message[match.end() :] if match else entry.message
-        path = original.getroottree().getpath(original) if original is not None else ""
+        path = element_path(original) if original is not None else ""
         kind = entry.type_name
 
         if kind == _NOT_EXPECTED:
@@ -152,9 +158,10 @@ class _Mapper:
         elif kind == _CONTENT_IN_EMPTY and working is not None and len(working):
             for child in working:
                 child_original = self.origin.get(child)
+                tag = child.tag if isinstance(child.tag, str) else "This element"
                 self._add(
                     "schema.unknown-element",
-                    f"{child.tag} is not allowed inside {name}: Zynk writes {name} empty and "
+                    f"{tag} is not allowed inside {name}: Zynk writes {name} empty and "
                     "its content is not modelled.",
                     child_original,
                     entry.line,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import Union
+from typing import TypeVar
 
 from lxml import etree
 
@@ -14,11 +15,13 @@ from .limits import DEFAULT_LIMITS, Limits
 from .loading import check_root
 from .models import Company, Customer, Transaction
 from .parsing import Source, parse_tree, read_bytes
+from .records import relative_path
 from .rules import run_rules
 from .rules.context import Located, RuleContext, located
 from .schema_check import check_schema
 
-ValidateSource = Union[Source, str, Company]
+ValidateSource = Source | str | Company
+R = TypeVar("R", Transaction, Customer)
 
 
 def _file_issue(code: str, message: str, line: int | None = None) -> Issue:
@@ -28,14 +31,70 @@ def _file_issue(code: str, message: str, line: int | None = None) -> Issue:
     return Issue(code=code, severity=Severity.ERROR, message=message, line=line)
 
 
+_RECORD_PATH = re.compile(
+    r"^(/Company/(?:Transactions|Customers)/(?:Transaction|Customer)\[\d+\])/"
+)
+
+
+def _invalid_by_record(schema_issues: list[Issue]) -> dict[str, set[str]]:
+    """For each record path, the elements inside it that failed the schema: the top-level
+    element name (``NetAmount``, ``DeliveryAddresses``) and, for nested ones, their path below
+    the record (``DeliveryAddresses/Contact[1]/Country``)."""
+    found: dict[str, set[str]] = {}
+    for issue in schema_issues:
+        match = _RECORD_PATH.match(issue.path or "")
+        if match is None:
+            continue
+        relative = issue.path[match.end() :] if issue.path else ""
+        names = found.setdefault(match.group(1), set())
+        names.add(relative.split("/")[0].split("[")[0])
+        if "/" in relative:
+            names.add(relative)
+    return found
+
+
+def _nested_lines(element: etree._Element) -> dict[str, int]:
+    """The line of every element below a record's children, by its path below the record."""
+    lines: dict[str, int] = {}
+    for child in element:
+        if not len(child):
+            continue
+        for descendant in child.iterdescendants():
+            path = relative_path(descendant, element)
+            if path is not None and descendant.sourceline is not None:
+                lines.setdefault(path, descendant.sourceline)
+    return lines
+
+
+def _locate(
+    element: etree._Element,
+    *,
+    cls: type[R],
+    kind: str,
+    index: int,
+    binder: Binder,
+    invalid_below: set[str],
+) -> Located[R]:
+    record, lines, invalid = binder.bind_lenient(element, cls)
+    return Located(
+        record=record,
+        kind=kind,
+        index=index,
+        line=element.sourceline,
+        field_lines={**_nested_lines(element), **lines},
+        invalid_fields=frozenset(invalid | invalid_below),
+    )
+
+
 def _located_records(
     root: etree._Element, schema_issues: list[Issue], binder: Binder
 ) -> tuple[list[Located[Transaction]], list[Located[Customer]], bool]:
-    bad_paths = {issue.path for issue in schema_issues if issue.path}
+    invalid_by_record = _invalid_by_record(schema_issues)
     transactions: list[Located[Transaction]] = []
     customers: list[Located[Customer]] = []
     has_customers = False
     seen_collections: set[str] = set()
+    records = 0
     for collection in root:
         if collection.tag not in ("Transactions", "Customers") or collection.tag in (
             seen_collections
@@ -44,33 +103,42 @@ def _located_records(
         seen_collections.add(collection.tag)
         kind = "Transaction" if collection.tag == "Transactions" else "Customer"
         has_customers = has_customers or kind == "Customer"
-        cls: type[Transaction] | type[Customer] = (
-            Transaction if kind == "Transaction" else Customer
-        )
         index = 0
         for element in collection:
             if element.tag != kind:
                 continue
             index += 1
-            path = f"/Company/{collection.tag}/{kind}[{index}]"
-            record, lines, invalid = binder.bind_lenient(element, cls)
-            invalid = invalid | {
-                p[len(path) + 1 :].split("/")[0].split("[")[0]
-                for p in bad_paths
-                if p.startswith(path + "/")
-            }
-            entry = Located(
-                record=record,
-                kind=kind,
-                index=index,
-                line=element.sourceline,
-                field_lines=lines,
-                invalid_fields=frozenset(invalid),
-            )
+            records += 1
+            if records > binder.limits.max_records:
+                raise TooLargeError(
+                    f"the document has more than {binder.limits.max_records:,} records "
+                    "(Limits.max_records)",
+                    limit="max_records",
+                    line=element.sourceline,
+                )
+            invalid = invalid_by_record.get(f"/Company/{collection.tag}/{kind}[{index}]", set())
             if kind == "Transaction":
-                transactions.append(entry)  # type: ignore[arg-type]
+                transactions.append(
+                    _locate(
+                        element,
+                        cls=Transaction,
+                        kind=kind,
+                        index=index,
+                        binder=binder,
+                        invalid_below=invalid,
+                    )
+                )
             else:
-                customers.append(entry)  # type: ignore[arg-type]
+                customers.append(
+                    _locate(
+                        element,
+                        cls=Customer,
+                        kind=kind,
+                        index=index,
+                        binder=binder,
+                        invalid_below=invalid,
+                    )
+                )
     return transactions, customers, has_customers
 
 
@@ -78,12 +146,14 @@ def _issues_of_source(
     source: ValidateSource, options: dict[str, object], limits: Limits
 ) -> Iterable[Issue]:
     if isinstance(source, Company):
-        transactions = list(located(source.transactions.transaction, "Transaction")) if (
-            source.transactions
-        ) else []
-        customers = list(located(source.customers.customer, "Customer")) if (
-            source.customers
-        ) else []
+        transactions = (
+            list(located(source.transactions.transaction, "Transaction"))
+            if (source.transactions)
+            else []
+        )
+        customers = (
+            list(located(source.customers.customer, "Customer")) if (source.customers) else []
+        )
         context = RuleContext(
             transactions=transactions,
             customers=customers,
@@ -92,7 +162,7 @@ def _issues_of_source(
         )
         return list(run_rules(context))
     try:
-        if isinstance(source, str) and source.lstrip().startswith("<"):
+        if isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
             root = parse_tree(source, limits)
         else:
             root = parse_tree(read_bytes(source, limits), limits)
@@ -139,7 +209,8 @@ def validate(
         "imported_ids": frozenset(str(value).strip() for value in imported_ids),
     }
     issues = _issues_of_source(source, options, limits)
-    return Report(issues=sort_issues(issues), strict=strict)
+    # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
+    return Report(issues=sort_issues(issues), strict=strict)  # type: ignore[arg-type]
 
 
 __all__ = ["ReadError", "validate"]

@@ -15,6 +15,7 @@ from .types import given, is_given_value
 
 #: The name parts of CustomerInvoiceAddress that name a customer without a CompanyName.
 NAME_PARTS = ("title", "forename", "middlename", "surname")
+NAME_XML_PARTS = ("Title", "Forename", "Middlename", "Surname")
 
 
 def _is_update(located: LocatedCustomer) -> bool:
@@ -37,8 +38,8 @@ def name_missing(located: LocatedCustomer) -> Iterator[Issue]:
     address = located.record.customer_invoice_address
     if address is not None and any(is_given_value(getattr(address, part)) for part in NAME_PARTS):
         return
-    if "CustomerInvoiceAddress" in located.invalid_fields:
-        return  # a name part may be there but invalid: already a schema error
+    if any(f"CustomerInvoiceAddress/{part}" in located.invalid_fields for part in NAME_XML_PARTS):
+        return  # a name part is there but invalid: already a schema error
     yield located.issue(
         "customer.name-missing",
         Severity.WARNING,
@@ -101,31 +102,41 @@ def currency_unknown(located: LocatedCustomer) -> Iterator[Issue]:
 
 def _addresses(
     customer: Customer,
-) -> Iterator[tuple[str, CustomerAddress | DeliveryAddress]]:
-    """Each address of a customer with its path inside the record."""
+) -> Iterator[tuple[str, str, CustomerAddress | DeliveryAddress]]:
+    """Each address of a customer: its path inside the record, its name, the address."""
     if customer.customer_invoice_address is not None:
-        yield "CustomerInvoiceAddress", customer.customer_invoice_address
+        yield "CustomerInvoiceAddress", "CustomerInvoiceAddress", customer.customer_invoice_address
     if customer.customer_delivery_address is not None:
-        yield "CustomerDeliveryAddress", customer.customer_delivery_address
+        yield (
+            "CustomerDeliveryAddress",
+            "CustomerDeliveryAddress",
+            customer.customer_delivery_address,
+        )
     if customer.delivery_addresses is not None:
         for index, contact in enumerate(customer.delivery_addresses.contact, start=1):
             if contact is not None:
-                yield f"DeliveryAddresses/Contact[{index}]", contact
+                yield (
+                    f"DeliveryAddresses/Contact[{index}]",
+                    f"delivery address {index} (DeliveryAddresses)",
+                    contact,
+                )
 
 
 def address_country_unknown(located: LocatedCustomer) -> Iterator[Issue]:
     """``address.country-unknown``: an address Country that is not an ISO 3166-1 alpha-2 code."""
-    for where, address in _addresses(located.record):
+    for where, label, address in _addresses(located.record):
         country = address.country
         if country is None or not country.strip() or country_code(country):
             continue
+        if f"{where}/Country" in located.invalid_fields:
+            continue  # longer than 2 characters: already schema.too-long
         code = code_for_name(country)
-        instead = f": write {code}" if code else ", e.g. GB"
+        instead = f"write {code}" if code else "write one, e.g. GB for the United Kingdom"
         yield located.issue(
             "address.country-unknown",
             Severity.WARNING,
-            f"Country {country!r} in {where.split('/')[0]} is not a two-letter ISO 3166 "
-            f"country code, which is what Sage expects{instead}.",
+            f"Country {country!r} in {label} is not a two-letter ISO 3166 country code, "
+            f"which is what Sage expects: {instead}.",
             field=f"{where}/Country",
         )
 
