@@ -7,8 +7,9 @@ is reported as ``SchemaBindingError`` naming the element and line, never dropped
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -18,6 +19,12 @@ from .limits import DEFAULT_LIMITS, Limits
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 
 T = TypeVar("T")
+
+
+def _info(cls: type[Any]) -> ClassInfo:
+    # mypy does not see a class as Hashable, which class_info's functools.cache requires.
+    return class_info(cast(Hashable, cls))
+
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _TRUE = frozenset({"true", "1"})
@@ -95,7 +102,7 @@ class Binder:
 
     def bind(self, element: etree._Element, cls: type[T]) -> T:
         """Bind ``element`` to a new instance of ``cls``; unknown content raises."""
-        info: ClassInfo = class_info(cls)
+        info: ClassInfo = _info(cls)
         values: dict[str, Any] = {}
         for name, raw in element.attrib.items():
             attribute = info.attributes.get(name)
@@ -107,21 +114,21 @@ class Binder:
             elif name != XSI_NIL:
                 raise self._fail(element, f"unknown attribute {name!r}")
         if (element.text or "").strip():
-            raise self._fail(element, f"text is not allowed directly inside {element.tag}")
+            raise self._fail(element, f"text is not allowed directly inside {element.tag!s}")
         for child in element:
             tag = child.tag
             field = info.elements.get(tag) if isinstance(tag, str) else None
             if field is None:
-                raise self._fail(child, f"unknown element {tag!r} in {element.tag}")
+                raise self._fail(child, f"unknown element {tag!r} in {element.tag!s}")
             if (child.tail or "").strip():
-                raise self._fail(child, f"text is not allowed directly inside {element.tag}")
+                raise self._fail(child, f"text is not allowed directly inside {element.tag!s}")
             value = self._leaf(child, field)
             if field.is_list:
                 values.setdefault(field.name, []).append(value)
                 if field.kind is ValueKind.MODEL:
                     self._count(child)
             elif field.name in values:
-                raise self._fail(child, f"{tag} is given more than once")
+                raise self._fail(child, f"{tag!s} is given more than once")
             else:
                 values[field.name] = value
         return cls(**values)
@@ -135,7 +142,7 @@ class Binder:
         children that could not be bound (already reported by the schema check). Used by
         validation, so that a record with one bad field is still checked by the rules.
         """
-        info: ClassInfo = class_info(cls)
+        info: ClassInfo = _info(cls)
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         invalid: set[str] = set()

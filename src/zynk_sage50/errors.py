@@ -22,7 +22,8 @@ class ReadError(ZynkSage50Error):
 
 
 class MalformedXmlError(ZynkSage50Error):
-    """The input is not well-formed XML (or not XML at all); carries the parser's line and column."""
+    """The input is not well-formed XML (or not XML at all); carries the parser's line and
+    column."""
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None):
         where = f" (line {line}, column {column})" if line is not None else ""

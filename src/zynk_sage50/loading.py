@@ -19,7 +19,10 @@ def check_root(root: etree._Element) -> str | None:
         return None
     name = etree.QName(root)
     if name.localname == "Company":
-        return f"the root element Company is in the namespace {name.namespace!r}; it must have none"
+        return (
+            f"the root element Company is in the namespace {name.namespace!r}; "
+            "it must have none"
+        )
     return f"the root element is {name.localname}, not Company"
 
 

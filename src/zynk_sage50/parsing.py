@@ -10,7 +10,7 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, TypedDict, Union
 
 from lxml import etree
 
@@ -25,7 +25,20 @@ _PROBE_CHUNK = 64 * 1024
 _LIBXML_LIMIT_CODES = {114}
 
 
-def _parser_options() -> dict[str, bool]:
+class _ParserOptions(TypedDict):
+    resolve_entities: bool
+    load_dtd: bool
+    dtd_validation: bool
+    no_network: bool
+    huge_tree: bool
+    recover: bool
+    remove_comments: bool
+    remove_pis: bool
+    strip_cdata: bool
+    remove_blank_text: bool
+
+
+def _parser_options() -> _ParserOptions:
     return {
         "resolve_entities": False,
         "load_dtd": False,
@@ -128,23 +141,30 @@ def _malformed(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
                              column=column)
 
 
-def _refuse_doctype(data: bytes) -> None:
+def _refuse_doctype(data: bytes, encoding: str | None = None) -> None:
     """Parse only up to the first element and refuse any DOCTYPE declared before it."""
-    probe = etree.XMLPullParser(events=("start",), **_parser_options())
+    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **_parser_options())
     for offset in range(0, max(len(data), 1), _PROBE_CHUNK):
+        failed = False
         try:
             probe.feed(data[offset : offset + _PROBE_CHUNK])
-            for _event, element in probe.read_events():
-                docinfo = element.getroottree().docinfo
-                if docinfo.doctype or docinfo.internalDTD is not None:
-                    raise ForbiddenXmlError(
-                        "the document has a DOCTYPE declaration: DTDs and entities are "
-                        "refused (nothing is loaded or expanded)",
-                        line=1,
-                    )
-                return
         except etree.XMLSyntaxError:
-            return  # the full parse below reports it with its line
+            # A chunk is parsed past the root's start tag before its events are read, so an
+            # error later in the chunk (an entity expansion bomb, say) must not hide the
+            # DOCTYPE: check the events parsed before the error, then let the full parse
+            # below report the error with its line.
+            failed = True
+        for _event, element in probe.read_events():
+            docinfo = element.getroottree().docinfo
+            if docinfo.doctype or docinfo.internalDTD is not None:
+                raise ForbiddenXmlError(
+                    "the document has a DOCTYPE declaration: DTDs and entities are "
+                    "refused (nothing is loaded or expanded)",
+                    line=1,
+                )
+            return
+        if failed:
+            return
     return
 
 
@@ -160,9 +180,15 @@ def parse_tree(data: bytes | str, limits: Limits = DEFAULT_LIMITS) -> etree._Ele
         raw = data.encode("utf-8", "surrogatepass")
     else:
         encoding, raw = None, data
+    if len(raw) > limits.max_bytes:  # text given to loads() has not been through read_bytes
+        raise TooLargeError(
+            f"the document is larger than the limit of {limits.max_bytes:,} bytes "
+            "(Limits.max_bytes)",
+            limit="max_bytes",
+        )
     if not raw.strip():
         raise MalformedXmlError("the document is empty", line=1, column=1)
-    _refuse_doctype(raw)
+    _refuse_doctype(raw, encoding)
     parser = etree.XMLParser(encoding=encoding, **_parser_options())
     try:
         root = etree.fromstring(raw, parser)
@@ -183,7 +209,6 @@ def parse_tree(data: bytes | str, limits: Limits = DEFAULT_LIMITS) -> etree._Ele
             "XInclude elements are refused (nothing is included)", line=element.sourceline
         )
     for element in root.iter(etree.Entity):
-        raise ForbiddenXmlError(
-            f"entity reference &{element.name}; is refused", line=element.sourceline
-        )
+        name = element.name if isinstance(element, etree._Entity) else "?"
+        raise ForbiddenXmlError(f"entity reference &{name}; is refused", line=element.sourceline)
     return root
