@@ -1,0 +1,175 @@
+"""update.* rules: RecordOperation on transactions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents import company, sales_invoice, tx
+from zynk_sage50.issues import Issue, Report, Severity
+from zynk_sage50.validation import validate
+
+RECORD = "/Company/Transactions/Transaction[1]"
+
+
+def of(report: Report, code: str) -> list[Issue]:
+    return [issue for issue in report.issues if issue.code == code]
+
+
+def line_of(xml: str, text: str) -> int:
+    for number, line in enumerate(xml.splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in the document")
+
+
+def update(**fields: object) -> str:
+    return company(tx("Update", **fields))
+
+
+def test_the_seed_update_samples_are_clean() -> None:
+    xml = company(
+        tx("Update", TransactionNumber="1", Disputed="true", DisputeCode="1", DisputeReason="No"),
+        tx("Update", TransactionNumber="2", Disputed="false"),
+        tx("Update", TransactionNumber="3", DocumentLink="\\\\SHARE\\Documents\\T2.pdf"),
+        tx("Update", TransactionNumber="4", DocumentLink=""),
+    )
+    assert validate(xml).issues == ()
+
+
+# --- update.missing-transaction-number --------------------------------------------------------
+
+
+def test_an_update_without_transaction_number_is_an_error() -> None:
+    xml = update(Disputed="true")
+    (issue,) = of(validate(xml), "update.missing-transaction-number")
+    assert issue.severity is Severity.ERROR
+    assert issue.path == f"{RECORD}/TransactionNumber"
+    assert issue.line == line_of(xml, "<Transaction ")
+
+
+def test_an_update_with_a_nil_transaction_number_is_an_error() -> None:
+    assert of(
+        validate(update(TransactionNumber=None, Disputed="true")),
+        "update.missing-transaction-number",
+    )
+
+
+def test_an_update_with_transaction_number_is_fine() -> None:
+    assert (
+        of(
+            validate(update(TransactionNumber="1", Disputed="true")),
+            "update.missing-transaction-number",
+        )
+        == []
+    )
+
+
+def test_a_new_record_needs_no_transaction_number() -> None:
+    assert of(validate(company(sales_invoice())), "update.missing-transaction-number") == []
+
+
+# --- update.nothing-to-update -----------------------------------------------------------------
+
+
+def test_an_update_that_changes_nothing_is_a_warning() -> None:
+    xml = update(TransactionNumber="1", DisputeCode="1")
+    (issue,) = of(validate(xml), "update.nothing-to-update")
+    assert issue.severity is Severity.WARNING
+    assert issue.path == RECORD
+    assert issue.line == line_of(xml, "<Transaction ")
+
+
+def test_a_nil_disputed_changes_nothing() -> None:
+    assert of(validate(update(TransactionNumber="1", Disputed=None)), "update.nothing-to-update")
+
+
+@pytest.mark.parametrize("fields", [{"Disputed": "false"}, {"DocumentLink": ""}])
+def test_disputed_or_document_link_is_something_to_update(fields: dict[str, str]) -> None:
+    assert of(validate(update(TransactionNumber="1", **fields)), "update.nothing-to-update") == []
+
+
+# --- update.ignored-field ---------------------------------------------------------------------
+
+
+def test_a_field_an_update_does_not_change_is_a_warning() -> None:
+    xml = update(TransactionNumber="1", Disputed="true", NetAmount="10", Details="x")
+    issues = of(validate(xml), "update.ignored-field")
+    assert [i.path for i in issues] == [f"{RECORD}/NetAmount", f"{RECORD}/Details"]  # doc order
+    assert all(i.severity is Severity.WARNING for i in issues)
+    assert issues[0].line == line_of(xml, "<NetAmount>")
+    assert "NetAmount 10 is ignored" in issues[0].message
+
+
+def test_identifying_and_update_fields_are_not_ignored() -> None:
+    xml = update(
+        Id="5",
+        TransactionType="SalesInvoice",
+        TransactionNumber="1",
+        Disputed="true",
+        DisputeCode="2",
+        DisputeReason="Late",
+        DocumentLink="x.pdf",
+        Details="",
+    )
+    assert of(validate(xml), "update.ignored-field") == []
+
+
+def test_a_new_record_has_no_ignored_fields() -> None:
+    assert of(validate(company(sales_invoice())), "update.ignored-field") == []
+
+
+# --- update.dispute-reason-without-code -------------------------------------------------------
+
+
+def test_a_dispute_reason_without_code_is_a_warning() -> None:
+    xml = update(TransactionNumber="1", Disputed="true", DisputeReason="No Reason")
+    (issue,) = of(validate(xml), "update.dispute-reason-without-code")
+    assert issue.severity is Severity.WARNING
+    assert issue.path == f"{RECORD}/DisputeReason"
+    assert issue.line == line_of(xml, "<DisputeReason>")
+    assert "'No Reason'" in issue.message
+
+
+def test_a_dispute_reason_with_its_code_is_fine() -> None:
+    xml = update(TransactionNumber="1", Disputed="true", DisputeCode="1", DisputeReason="No")
+    assert of(validate(xml), "update.dispute-reason-without-code") == []
+
+
+# --- update.operation-unsupported -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("operation", ["Insert", "Upsert"])
+def test_insert_and_upsert_on_a_transaction_are_warnings(operation: str) -> None:
+    xml = company(
+        tx(
+            operation,
+            TransactionType="SalesInvoice",
+            AccountReference="A",
+            NominalCode="4000",
+            NetAmount="1",
+        )
+    )
+    report = validate(xml)
+    (issue,) = of(report, "update.operation-unsupported")
+    assert issue.severity is Severity.WARNING
+    assert issue.path == f"{RECORD}/@RecordOperation"
+    assert issue.line == line_of(xml, "<Transaction ")
+    assert operation in issue.message
+    assert of(report, "type.required-field") == []  # still checked as a new record
+
+
+def test_update_and_no_operation_are_supported() -> None:
+    assert (
+        of(
+            validate(update(TransactionNumber="1", Disputed="true")),
+            "update.operation-unsupported",
+        )
+        == []
+    )
+    assert of(validate(company(sales_invoice())), "update.operation-unsupported") == []
+
+
+def test_an_unknown_operation_is_a_schema_error_only() -> None:
+    report = validate(company(tx("Delete", TransactionType="SalesInvoice")))
+    assert "schema.invalid-value" in report.codes
+    assert of(report, "update.operation-unsupported") == []
