@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conformance import CONFORMANCE
 from tests.documents import company, sales_invoice, tx
 from zynk_sage50.issues import Issue, Severity
 from zynk_sage50.validation import validate
-
-CONFORMANCE = Path("/work/shared/conformance")
 
 
 def allocation_issues(document: str | Path) -> list[Issue]:

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conformance import CONFORMANCE
 from tests.documents import company, sales_invoice, tx
 from zynk_sage50.issues import Issue, Severity
 from zynk_sage50.validation import validate
-
-CONFORMANCE = Path("/work/shared/conformance")
 
 
 def issues_of(document: str | Path, code: str, **options: object) -> list[Issue]:
@@ -90,7 +89,7 @@ def test_one_sided_journal_is_an_error_on_its_first_row() -> None:
 
 def test_credit_only_journal_names_the_missing_debit() -> None:
     [issue] = issues_of(company(journal("C", "100")), "journal.one-sided")
-    assert "JournalCredit rows but no JournalDebit" in issue.message
+    assert "has only JournalCredit lines, no JournalDebit" in issue.message
 
 
 def test_two_sided_journal_is_not_one_sided() -> None:

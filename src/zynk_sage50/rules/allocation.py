@@ -25,6 +25,7 @@ invoice whose own amounts are unknown is not checked, so this rule never guesses
 from __future__ import annotations
 
 import enum
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -33,7 +34,7 @@ from typing import NamedTuple
 from ..issues import Issue, Severity
 from ..models import TransactionType
 from .context import LocatedTransaction, RuleContext
-from .grouping import describe_row, is_posting, text, transaction_groups
+from .grouping import describe_row, is_posting, transaction_groups
 from .journals import money, round_money
 
 
@@ -92,7 +93,7 @@ class Item(NamedTuple):
     @property
     def readable(self) -> bool:
         """Are its AccountReference and Reference usable (not failed by the schema)?"""
-        return not any(_MATCH_FIELDS & row.invalid_fields for row in self.rows)
+        return all(row.invalid_fields.isdisjoint(_MATCH_FIELDS) for row in self.rows)
 
     def gross(self) -> Decimal | None:
         """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown."""
@@ -105,10 +106,10 @@ class Item(NamedTuple):
         return total
 
     def describe(self) -> str:
-        """``SalesInvoice SI1 on account ABS001 (Transaction[1] (line 5))``."""
+        """``SalesInvoice SI1 on account ABS001 at Transaction[1] (line 5)``."""
         return (
             f"{self.transaction_type.value} {self.reference} on account "
-            f"{self.account_reference or '(empty)'} ({describe_row(self.first)})"
+            f"{self.account_reference or '(empty)'} at {describe_row(self.first)}"
         )
 
 
@@ -128,11 +129,11 @@ def _item(rows: Sequence[LocatedTransaction], ledger: Ledger) -> Item:
     record = rows[0].record
     assert record.transaction_type is not None  # only typed rows become items
     return Item(
-        rows=rows,
-        ledger=ledger,
-        transaction_type=record.transaction_type,
-        account_reference=text(record.account_reference),
-        reference=text(record.reference),
+        rows,
+        ledger,
+        record.transaction_type,
+        record.account_reference or "",
+        record.reference or "",
     )
 
 
@@ -148,35 +149,54 @@ def _items(rows: Sequence[LocatedTransaction]) -> tuple[list[Item], list[Item]]:
     for row in rows:
         kind = row.record.transaction_type
         if kind in _ROW_ALLOCATORS and is_posting(row):
-            allocators.append(_item([row], _ROW_ALLOCATORS[kind]))
+            allocators.append(_item((row,), _ROW_ALLOCATORS[kind]))
     allocators.sort(key=lambda item: item.first.index)
     return invoices, allocators
 
 
-def allocating_items(rows: Sequence[LocatedTransaction]) -> list[Item]:
-    """Every SC/PC header and SA/SR/PA/PP row, in file order."""
-    return _items(rows)[1]
+class Analysis(NamedTuple):
+    """Every allocating item of a document, and what each usable Reference finds."""
+
+    allocators: Sequence[Item]
+    matches: Sequence[Match]
 
 
-def matches(rows: Sequence[LocatedTransaction]) -> Iterator[Match]:
-    """What each allocating item with a usable Reference finds, in file order."""
+def _analyse(rows: Sequence[LocatedTransaction]) -> Analysis:
     invoices, allocators = _items(rows)
     by_reference: dict[tuple[Ledger, str], list[Item]] = defaultdict(list)
     for invoice in invoices:
         if invoice.readable and invoice.reference.strip():
             by_reference[invoice.ledger, invoice.reference].append(invoice)
+    found: list[Match] = []
     for item in allocators:
         if not item.readable or not item.reference.strip():
             continue
         candidates = by_reference.get((item.ledger, item.reference), [])
-        yield Match(
-            item=item,
-            targets=[c for c in candidates if c.account_reference == item.account_reference],
-            other_accounts=[
-                c for c in candidates if c.account_reference != item.account_reference
-            ],
-            other_ledger=by_reference.get((item.ledger.other, item.reference), []),
+        account = item.account_reference
+        found.append(
+            Match(
+                item=item,
+                targets=[c for c in candidates if c.account_reference == account],
+                other_accounts=[c for c in candidates if c.account_reference != account],
+                other_ledger=by_reference.get((item.ledger.other, item.reference), []),
+            )
         )
+    return Analysis(allocators, found)
+
+
+#: The last analysis, for the document being checked: the six rules share it.
+_last: list[tuple[weakref.ref[RuleContext], Analysis]] = []
+
+
+def analyse(context: RuleContext) -> Analysis:
+    """The allocation analysis of a document (computed once for all the rules)."""
+    if _last:
+        ref, analysis = _last[0]
+        if ref() is context:
+            return analysis
+    analysis = _analyse(context.transactions)
+    _last[:] = [(weakref.ref(context), analysis)]
+    return analysis
 
 
 def _what(item: Item) -> str:
@@ -185,26 +205,26 @@ def _what(item: Item) -> str:
 
 def check_missing_reference(context: RuleContext) -> Iterator[Issue]:
     """``allocation.missing-reference``: nothing to allocate to."""
-    for item in allocating_items(context.transactions):
+    for item in analyse(context).allocators:
         if item.reference.strip() or "Reference" in item.first.invalid_fields:
             continue
         target = item.ledger.target_type.value
         yield item.first.issue(
             "allocation.missing-reference",
             Severity.WARNING,
-            f"{_what(item)} has no Reference, so it will not be allocated: give the Reference "
-            f"of the {target} it settles (it will otherwise stay unallocated on the account).",
+            f"{_what(item)} has no Reference, so it cannot be allocated and will stay "
+            f"unallocated on the account: give the Reference of the {target} to allocate it to.",
             field="Reference" if item.first.has("Reference") else None,
         )
 
 
 def check_account_mismatch(context: RuleContext) -> Iterator[Issue]:
     """``allocation.account-mismatch``: the invoice is there, on another account."""
-    for match in matches(context.transactions):
+    for match in analyse(context).matches:
         if match.targets or not match.other_accounts:
             continue
         item = match.item
-        found = "; ".join(invoice.describe() for invoice in match.other_accounts)
+        found = " and ".join(invoice.describe() for invoice in match.other_accounts)
         yield item.first.issue(
             "allocation.account-mismatch",
             Severity.WARNING,
@@ -218,11 +238,11 @@ def check_account_mismatch(context: RuleContext) -> Iterator[Issue]:
 
 def check_wrong_ledger(context: RuleContext) -> Iterator[Issue]:
     """``allocation.wrong-ledger``: the Reference names an invoice of the other ledger."""
-    for match in matches(context.transactions):
+    for match in analyse(context).matches:
         if match.targets or match.other_accounts or not match.other_ledger:
             continue
         item = match.item
-        found = "; ".join(invoice.describe() for invoice in match.other_ledger)
+        found = " and ".join(invoice.describe() for invoice in match.other_ledger)
         yield item.first.issue(
             "allocation.wrong-ledger",
             Severity.WARNING,
@@ -236,18 +256,19 @@ def check_wrong_ledger(context: RuleContext) -> Iterator[Issue]:
 
 def check_ambiguous(context: RuleContext) -> Iterator[Issue]:
     """``allocation.ambiguous``: more than one invoice header matches."""
-    for match in matches(context.transactions):
+    for match in analyse(context).matches:
         if len(match.targets) < 2:
             continue
         item = match.item
-        found = "; ".join(invoice.describe() for invoice in match.targets)
+        found = " and ".join(describe_row(invoice.first) for invoice in match.targets)
         yield item.first.issue(
             "allocation.ambiguous",
             Severity.WARNING,
             f"{_what(item)} names Reference {item.reference}, which matches "
-            f"{len(match.targets)} {item.ledger.target_type.value} headers on its account "
-            f"({found}): it is allocated to only one of them. Give each invoice its own "
-            "Reference, or keep the rows of one invoice together with the same date.",
+            f"{len(match.targets)} {item.ledger.target_type.value} headers on account "
+            f"{item.account_reference or '(empty)'}, at {found}: it is allocated to only one "
+            "of them. Give each invoice its own Reference, or keep the rows of one invoice "
+            "together with the same date.",
             field="Reference",
         )
 
@@ -256,7 +277,7 @@ def check_over_allocated(context: RuleContext) -> Iterator[Issue]:
     """``allocation.over-allocated``: more allocated to an invoice than its gross total."""
     allocated: dict[int, Decimal] = {}
     reported: set[int] = set()
-    for match in matches(context.transactions):
+    for match in analyse(context).matches:
         if len(match.targets) != 1:
             continue
         invoice = match.targets[0]
@@ -283,7 +304,7 @@ def check_over_allocated(context: RuleContext) -> Iterator[Issue]:
 
 def check_target_outside_document(context: RuleContext) -> Iterator[Issue]:
     """``allocation.target-outside-document``: left to what is already in Sage."""
-    for match in matches(context.transactions):
+    for match in analyse(context).matches:
         if match.targets or match.other_accounts or match.other_ledger:
             continue
         item = match.item

@@ -31,12 +31,8 @@ GROUPED_TYPES = frozenset(
 )
 
 #: The elements a grouping key is made of.
-KEY_FIELDS = (
-    "TransactionType",
-    "AccountReference",
-    "Reference",
-    "SecondReference",
-    "TransactionDate",
+KEY_FIELDS = frozenset(
+    {"TransactionType", "AccountReference", "Reference", "SecondReference", "TransactionDate"}
 )
 
 
@@ -81,14 +77,13 @@ def group_key(row: LocatedTransaction) -> GroupKey | None:
     if not is_posting(row) or record.transaction_type not in GROUPED_TYPES:
         return None
     assert record.transaction_type is not None  # for mypy: checked just above
-    unreadable = row.index if any(name in row.invalid_fields for name in KEY_FIELDS) else 0
     return GroupKey(
-        transaction_type=record.transaction_type,
-        account_reference=text(record.account_reference),
-        reference=text(record.reference),
-        second_reference=text(record.second_reference),
-        transaction_date=record.transaction_date,
-        unreadable=unreadable,
+        record.transaction_type,
+        record.account_reference or "",
+        record.reference or "",
+        record.second_reference or "",
+        record.transaction_date,
+        0 if row.invalid_fields.isdisjoint(KEY_FIELDS) else row.index,
     )
 
 
@@ -141,7 +136,7 @@ def check_split_group(context: RuleContext) -> Iterator[Issue]:
             f"This {kind} row has the same grouping key ({describe_key(key)}) as the group "
             f"that starts at {describe_row(first)}, but other rows come between them: the "
             f"importer will create a second {kind} header here instead of adding splits to "
-            "the first. Put all the rows of one document next to each other.",
+            f"the first. Put all the rows of one {kind} next to each other.",
         )
 
 

@@ -31,25 +31,31 @@ from .context import LocatedTransaction, RuleContext
 from .grouping import consecutive_runs, is_posting, text
 
 JOURNAL_TYPES = frozenset({TransactionType.JOURNAL_DEBIT, TransactionType.JOURNAL_CREDIT})
-_KEY_FIELDS = ("Reference", "SecondReference", "TransactionDate")
+_KEY_FIELDS = frozenset({"Reference", "SecondReference", "TransactionDate"})
 
 _CENT = Decimal("0.01")
 
 
-def round_money(value: Decimal) -> Decimal:
-    """``value`` rounded to 2 places, half away from zero, as Sage stores money.
+#: Magnitudes from 10**30 up are left as they are: pennies mean nothing there, the amount is
+#: already an error (``amount.too-large``), and quantizing 1E+999999 would build a million digits.
+_HUGE = 30
+_MONEY = Context(prec=_HUGE + 10, rounding=ROUND_HALF_UP)
 
-    Exact for any finite value (the working precision grows with the magnitude), so absurdly
-    large amounts (reported elsewhere) never raise here.
+
+def round_money(value: Decimal) -> Decimal:
+    """``value`` rounded to 2 places, half away from zero (``ROUND_HALF_UP``), as Sage stores it.
+
+    Exact for every amount below 10**30; larger ones are returned unchanged and never raise.
     """
-    digits = max(value.adjusted(), 0) + 4
-    return value.quantize(_CENT, context=Context(prec=max(28, digits), rounding=ROUND_HALF_UP))
+    if value.adjusted() >= _HUGE:
+        return value
+    return value.quantize(_CENT, context=_MONEY)
 
 
 def money(value: Decimal) -> str:
     """A money amount for messages: ``240.00`` (more places are shown as written)."""
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
+    if value.adjusted() >= _HUGE or (isinstance(exponent, int) and exponent < -2):
         return str(value)
     return f"{value:.2f}"
 
@@ -69,12 +75,11 @@ def journal_key(row: LocatedTransaction) -> JournalKey | None:
     record = row.record
     if not is_posting(row) or record.transaction_type not in JOURNAL_TYPES:
         return None
-    unreadable = row.index if any(name in row.invalid_fields for name in _KEY_FIELDS) else 0
     return JournalKey(
-        reference=text(record.reference),
-        second_reference=text(record.second_reference),
-        transaction_date=record.transaction_date,
-        unreadable=unreadable,
+        text(record.reference),
+        text(record.second_reference),
+        record.transaction_date,
+        0 if row.invalid_fields.isdisjoint(_KEY_FIELDS) else row.index,
     )
 
 
@@ -155,7 +160,7 @@ def check_one_sided(context: RuleContext) -> Iterator[Issue]:
         yield journal.first.issue(
             "journal.one-sided",
             Severity.ERROR,
-            f"{journal.describe()} ({journal.span()}) has {present.value} rows but no "
+            f"{journal.describe()} ({journal.span()}) has only {present.value} lines, no "
             f"{missing.value}: the importer rejects the whole journal. Add the other side "
             "next to these rows, with the same Reference, SecondReference and TransactionDate.",
         )
