@@ -167,7 +167,14 @@ def _issues_of_source(
         else:
             root = parse_tree(read_bytes(source, limits), limits)
     except MalformedXmlError as exc:
-        return [_file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}", exc.line)]
+        where = ""
+        if exc.line is not None:
+            where = f" (line {exc.line}" + (
+                f", column {exc.column})" if exc.column is not None else ")"
+            )
+        return [
+            _file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}{where}", exc.line)
+        ]
     except ForbiddenXmlError as exc:
         return [_file_issue("xml.forbidden", f"Refused: {exc}", exc.line)]
     except TooLargeError as exc:
