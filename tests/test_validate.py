@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from tests.conformance import CONFORMANCE
 from tests.documents import company, customer, sales_invoice, tx
 from zynk_sage50 import (
     Company,
     Customer,
     Customers,
+    Limits,
     ReadError,
     Severity,
     Transaction,
@@ -310,3 +313,41 @@ def test_amount_precision_sees_every_digit() -> None:
     assert issue.code == "amount.precision"
     assert "0.30000000000000004" in issue.message
     assert validate(company(sales_invoice(NetAmount="0.300000000000000000"))).issues == ()
+
+
+# --- the rule reference page ------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+SPEC = CONFORMANCE.parent / "spec" / "rules.md"
+
+
+def _documented() -> dict[str, str]:
+    """Each ``### `code``` section of docs/rules.md and its body."""
+    parts = re.split(r"^### `([^`]+)`.*$", DOCS.read_text(encoding="utf-8"), flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_the_reference_page_documents_every_catalogue_code() -> None:
+    catalogue = set(re.findall(r"^\| `([a-z]+\.[a-z-]+)` \|", SPEC.read_text("utf-8"), re.M))
+    assert len(catalogue) == 47
+    assert set(_documented()) == catalogue | {"schema.unknown-attribute"}
+
+
+@pytest.mark.parametrize("code", list(_documented()))
+def test_each_documented_example_gives_its_code(code: str) -> None:
+    body = _documented()[code]
+    severity = DOCS.read_text(encoding="utf-8").split(f"### `{code}` — ", 1)[1].split("\n")[0]
+    example = re.search(r"```xml\n(.*?)```", body, flags=re.S)
+    if code == "xml.too-large":
+        report = validate(
+            "<Company><Transactions><Transaction><Id>1</Id></Transaction></Transactions></Company>",
+            limits=Limits(max_depth=3),
+        )
+    elif code == "journal.variance-posted":
+        unbalanced = re.search(r"```xml\n(.*?)```", _documented()["journal.unbalanced"], re.S)
+        assert unbalanced is not None
+        report = validate(unbalanced.group(1), journal_variance_nominal="9998")
+    else:
+        assert example is not None, f"{code} has no XML example"
+        report = validate(example.group(1))
+    assert {issue.severity.value for issue in report.issues if issue.code == code} == {severity}
