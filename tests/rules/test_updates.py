@@ -6,6 +6,7 @@ import pytest
 
 from tests.documents import company, sales_invoice, tx
 from zynk_sage50.issues import Issue, Report, Severity
+from zynk_sage50.models import Company, RecordOperation, Transaction, Transactions
 from zynk_sage50.validation import validate
 
 RECORD = "/Company/Transactions/Transaction[1]"
@@ -86,6 +87,21 @@ def test_a_nil_disputed_changes_nothing() -> None:
 @pytest.mark.parametrize("fields", [{"Disputed": "false"}, {"DocumentLink": ""}])
 def test_disputed_or_document_link_is_something_to_update(fields: dict[str, str]) -> None:
     assert of(validate(update(TransactionNumber="1", **fields)), "update.nothing-to-update") == []
+
+
+def test_an_empty_document_link_in_a_model_is_something_to_update() -> None:
+    model = Company(
+        transactions=Transactions(
+            transaction=[
+                Transaction(
+                    record_operation=RecordOperation.UPDATE, transaction_number=1, document_link=""
+                )
+            ]
+        )
+    )
+    assert validate(model).issues == ()
+    model.transactions.transaction[0].document_link = None  # type: ignore[union-attr]
+    assert validate(model).codes == ("update.nothing-to-update",)
 
 
 # --- update.ignored-field ---------------------------------------------------------------------

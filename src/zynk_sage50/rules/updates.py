@@ -49,7 +49,8 @@ def nothing_to_update(located: LocatedTransaction) -> Iterator[Issue]:
     """
     if not is_update(located):
         return
-    if given(located, "Disputed") or located.has("DocumentLink"):
+    document_link = located.has("DocumentLink") or located.record.document_link is not None
+    if given(located, "Disputed") or document_link:
         return
     yield located.issue(
         "update.nothing-to-update",
