@@ -35,6 +35,7 @@ def generate(into: Path) -> dict[str, str]:
         env=env,
         capture_output=True,
         text=True,
+        check=False,
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)

@@ -68,7 +68,7 @@ class Driver:
         )
 
     def remaining(self, handle: InvoiceHandle) -> Decimal:
-        return handle.gross - self.b._allocated_to(handle)  # noqa: SLF001
+        return handle.gross - self.b._allocated_to(handle)
 
     def targets(self, sales: bool) -> list[InvoiceHandle]:
         wanted = zs.TransactionType.SALES_INVOICE if sales else zs.TransactionType.PURCHASE_INVOICE
@@ -186,8 +186,10 @@ def test_built_documents_are_clean_and_round_trip(data: st.DataObject) -> None:
         try:
             driver.run(operation)
         except BuildError as refused:
-            # Legitimate refusals only: a repeated customer or an allocation that no longer fits.
-            assert "already a customer" in str(refused) or "already exists" in str(refused)
+            # The driver only makes two refusable calls: a customer or an invoice key repeated.
+            reason = str(refused)
+            if "already a customer" not in reason and "already exists" not in reason:
+                raise
     company = driver.b.build()
     text = zs.dumps(company)
     report = zs.validate(text)

@@ -43,7 +43,8 @@ def test_example_script_runs_and_writes_a_clean_document(script: str, tmp_path: 
     assert result.returncode == 0, result.stdout + result.stderr
     written = Path(args[-1])
     report = zs.validate(written)
-    assert report.valid and not report.warnings, [str(issue) for issue in report.issues]
+    assert report.valid, [str(issue) for issue in report.issues]
+    assert not report.warnings, [str(issue) for issue in report.issues]
 
 
 def test_roundtrip_example(tmp_path: Path) -> None:

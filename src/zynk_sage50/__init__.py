@@ -22,7 +22,6 @@ from .errors import (
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
 from .loading import load, loads
-from .validation import validate
 from .models import (
     AnalysisCode,
     AnalysisCodes,
@@ -47,6 +46,7 @@ from .models import (
     Transactions,
     TransactionType,
 )
+from .validation import validate
 from .writing import dump, dumps
 
 __version__ = "0.1.0.dev0"

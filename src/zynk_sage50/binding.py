@@ -7,9 +7,8 @@ is reported as ``SchemaBindingError`` naming the element and line, never dropped
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -22,8 +21,7 @@ T = TypeVar("T")
 
 
 def _info(cls: type[Any]) -> ClassInfo:
-    # mypy does not see a class as Hashable, which class_info's functools.cache requires.
-    return class_info(cast(Hashable, cls))
+    return class_info(cls)
 
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"

@@ -1,4 +1,4 @@
-"""Validation problems as values: :class:`Issue` (one problem) and :class:`Report` (a document's)."""
+"""Validation problems as values: :class:`Issue` (one problem), :class:`Report` (all of them)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ in step with the schema.
 from __future__ import annotations
 
 import enum
-import functools
 import types
 import typing
 from decimal import Decimal
@@ -84,9 +83,18 @@ def _unwrap(hint: Any) -> tuple[type[Any], bool]:
     return hint, False
 
 
-@functools.cache
+_CACHE: dict[type[Any], ClassInfo] = {}
+
+
 def class_info(cls: type[Any]) -> ClassInfo:
     """Read a generated class's fields (cached: done once per class)."""
+    cached = _CACHE.get(cls)
+    if cached is None:
+        cached = _CACHE[cls] = _read_class(cls)
+    return cached
+
+
+def _read_class(cls: type[Any]) -> ClassInfo:
     hints = typing.get_type_hints(cls)
     fields = []
     for field in attr.fields(cls):

@@ -10,10 +10,9 @@ from __future__ import annotations
 import enum
 import os
 import re
-from collections.abc import Hashable
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from .errors import SerializationError
 from .modelinfo import ClassInfo, ValueKind, class_info
@@ -92,7 +91,7 @@ class _Writer:
         self.parts: list[str] = []
 
     def element(self, obj: Any, name: str, depth: int, path: str, extra: str = "") -> None:
-        info: ClassInfo = class_info(cast(Hashable, type(obj)))  # a class is hashable
+        info: ClassInfo = class_info(type(obj))
         pad = INDENT * depth
         attributes = extra
         children: list[tuple[str, Any, Any]] = []

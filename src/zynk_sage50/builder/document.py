@@ -9,11 +9,13 @@ with no errors and no warnings.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Union
+from typing import Any, TypeAlias
 
-from ..datetimes import LexicalDateTime
+from xsdata.models.datatype import XmlDateTime
+
 from ..errors import BuildError, UnbalancedJournalError
 from ..models import (
     Company,
@@ -32,10 +34,11 @@ from . import values
 from .handles import InvoiceHandle, JournalHandle
 
 T = TransactionType
-Date = Union[str, Any]
-AllocateTo = Union[InvoiceHandle, str, None]
-_NEEDS_COUNTRY = frozenset({OssReportType.UNION_OSS, OssReportType.NON_UNION_OSS,
-                            OssReportType.IOSS})
+Date: TypeAlias = str | dt.date | XmlDateTime
+AllocateTo: TypeAlias = InvoiceHandle | str | None
+_NEEDS_COUNTRY = frozenset(
+    {OssReportType.UNION_OSS, OssReportType.NON_UNION_OSS, OssReportType.IOSS}
+)
 _SALES_SIDE = {T.SALES_CREDIT, T.SALES_RECEIPT_ON_ACCOUNT}
 _PURCHASE_SIDE = {T.PURCHASE_CREDIT, T.PURCHASE_PAYMENT_ON_ACCOUNT}
 #: Model field → the builder argument a bookkeeper passes, for error messages.
@@ -148,8 +151,10 @@ class DocumentBuilder:
         customer_id = account_reference if id is None else id
         if customer_id in self._customer_ids:
             raise BuildError(f"customer id {customer_id!r} is already used")
-        for address_name, address in (("invoice_address", invoice_address),
-                                      ("delivery_address", delivery_address)):
+        for address_name, address in (
+            ("invoice_address", invoice_address),
+            ("delivery_address", delivery_address),
+        ):
             if address is not None and address.country:
                 address.country = values.country_code(f"{address_name}.country", address.country)
         customer = Customer(
@@ -163,8 +168,9 @@ class DocumentBuilder:
             vat_number=vat_number,
             tax_code=tax_code,
             nominal_code=nominal_code,
-            credit_limit=None if credit_limit is None else values.money(
-                "credit_limit", credit_limit),
+            credit_limit=None
+            if credit_limit is None
+            else values.money("credit_limit", credit_limit),
             terms_agreed=terms_agreed,
             **other,
         )
@@ -179,8 +185,11 @@ class DocumentBuilder:
 
     # ----- Invoices and credit notes --------------------------------------------------
     def _invoice(
-        self, transaction_type: TransactionType, header: dict[str, Any],
-        allocate_to: AllocateTo = None, allocating: bool = False,
+        self,
+        transaction_type: TransactionType,
+        header: dict[str, Any],
+        allocate_to: AllocateTo = None,
+        allocating: bool = False,
     ) -> InvoiceHandle:
         self._required(account_reference=header["account_reference"], date=header["date"])
         if allocating:
@@ -191,15 +200,20 @@ class DocumentBuilder:
                 header["allocated_to"] = allocate_to
         self._required(reference=header["reference"])
         header["date"] = values.when("date", header["date"])
-        key = (transaction_type, header["account_reference"], header["reference"],
-               header.get("second_reference") or "")
+        key = (
+            transaction_type,
+            header["account_reference"],
+            header["reference"],
+            header.get("second_reference") or "",
+        )
         if key in self._invoice_keys:
             raise BuildError(
                 f"a {transaction_type.value} {header['reference']!r} on "
                 f"{header['account_reference']} already exists: add splits to its handle"
             )
-        handle = InvoiceHandle(header=header, transaction_type=transaction_type,
-                               make_split=self._make_split)
+        handle = InvoiceHandle(
+            header=header, transaction_type=transaction_type, make_split=self._make_split
+        )
         self._invoice_keys[key] = handle
         self._entries.append(handle)
         return handle
@@ -234,60 +248,114 @@ class DocumentBuilder:
         return transaction
 
     def sales_invoice(
-        self, *, account_reference: str, reference: str, date: Date,
-        due_date: Date | None = None, posted_date: Date | None = None,
-        payment_reference: str | None = None, second_reference: str | None = None,
-        oss_report_type: OssReportType | str | None = None, oss_country: str | None = None,
+        self,
+        *,
+        account_reference: str,
+        reference: str,
+        date: Date,
+        due_date: Date | None = None,
+        posted_date: Date | None = None,
+        payment_reference: str | None = None,
+        second_reference: str | None = None,
+        oss_report_type: OssReportType | str | None = None,
+        oss_country: str | None = None,
     ) -> InvoiceHandle:
         """Start a sales invoice (SI); add its lines with ``.split(...)``."""
-        return self._invoice(T.SALES_INVOICE, {
-            "account_reference": account_reference, "reference": reference, "date": date,
-            "due_date": due_date, "posted_date": posted_date,
-            "payment_reference": payment_reference, "second_reference": second_reference,
-            "oss": self._oss(oss_report_type, oss_country),
-        })
+        return self._invoice(
+            T.SALES_INVOICE,
+            {
+                "account_reference": account_reference,
+                "reference": reference,
+                "date": date,
+                "due_date": due_date,
+                "posted_date": posted_date,
+                "payment_reference": payment_reference,
+                "second_reference": second_reference,
+                "oss": self._oss(oss_report_type, oss_country),
+            },
+        )
 
     def purchase_invoice(
-        self, *, account_reference: str, reference: str, date: Date,
-        due_date: Date | None = None, posted_date: Date | None = None,
-        payment_reference: str | None = None, second_reference: str | None = None,
+        self,
+        *,
+        account_reference: str,
+        reference: str,
+        date: Date,
+        due_date: Date | None = None,
+        posted_date: Date | None = None,
+        payment_reference: str | None = None,
+        second_reference: str | None = None,
     ) -> InvoiceHandle:
         """Start a purchase invoice (PI); add its lines with ``.split(...)``."""
-        return self._invoice(T.PURCHASE_INVOICE, {
-            "account_reference": account_reference, "reference": reference, "date": date,
-            "due_date": due_date, "posted_date": posted_date,
-            "payment_reference": payment_reference, "second_reference": second_reference,
-        })
+        return self._invoice(
+            T.PURCHASE_INVOICE,
+            {
+                "account_reference": account_reference,
+                "reference": reference,
+                "date": date,
+                "due_date": due_date,
+                "posted_date": posted_date,
+                "payment_reference": payment_reference,
+                "second_reference": second_reference,
+            },
+        )
 
     def sales_credit(
-        self, *, account_reference: str, date: Date, allocate_to: AllocateTo,
-        due_date: Date | None = None, posted_date: Date | None = None,
+        self,
+        *,
+        account_reference: str,
+        date: Date,
+        allocate_to: AllocateTo,
+        due_date: Date | None = None,
+        posted_date: Date | None = None,
         payment_reference: str | None = None,
-        oss_report_type: OssReportType | str | None = None, oss_country: str | None = None,
+        oss_report_type: OssReportType | str | None = None,
+        oss_country: str | None = None,
     ) -> InvoiceHandle:
         """Start a sales credit note (SC) allocated to ``allocate_to``; add ``.split(...)``.
 
         ``allocate_to`` is an invoice handle from this builder, or the reference of an invoice
         already in Sage; the credit's Reference is set from it.
         """
-        return self._invoice(T.SALES_CREDIT, {
-            "account_reference": account_reference, "reference": None, "date": date,
-            "due_date": due_date, "posted_date": posted_date,
-            "payment_reference": payment_reference,
-            "oss": self._oss(oss_report_type, oss_country),
-        }, allocate_to, allocating=True)
+        return self._invoice(
+            T.SALES_CREDIT,
+            {
+                "account_reference": account_reference,
+                "reference": None,
+                "date": date,
+                "due_date": due_date,
+                "posted_date": posted_date,
+                "payment_reference": payment_reference,
+                "oss": self._oss(oss_report_type, oss_country),
+            },
+            allocate_to,
+            allocating=True,
+        )
 
     def purchase_credit(
-        self, *, account_reference: str, date: Date, allocate_to: AllocateTo,
-        due_date: Date | None = None, posted_date: Date | None = None,
+        self,
+        *,
+        account_reference: str,
+        date: Date,
+        allocate_to: AllocateTo,
+        due_date: Date | None = None,
+        posted_date: Date | None = None,
         payment_reference: str | None = None,
     ) -> InvoiceHandle:
         """Start a purchase credit note (PC) allocated to ``allocate_to``; add ``.split(...)``."""
-        return self._invoice(T.PURCHASE_CREDIT, {
-            "account_reference": account_reference, "reference": None, "date": date,
-            "due_date": due_date, "posted_date": posted_date,
-            "payment_reference": payment_reference,
-        }, allocate_to, allocating=True)
+        return self._invoice(
+            T.PURCHASE_CREDIT,
+            {
+                "account_reference": account_reference,
+                "reference": None,
+                "date": date,
+                "due_date": due_date,
+                "posted_date": posted_date,
+                "payment_reference": payment_reference,
+            },
+            allocate_to,
+            allocating=True,
+        )
 
     # ----- Allocation -----------------------------------------------------------------
     def _allocation_reference(
@@ -301,9 +369,11 @@ class DocumentBuilder:
         if isinstance(allocate_to, str):
             if not allocate_to.strip():
                 raise BuildError("allocate_to is an empty reference")
-            if any(handle.reference == allocate_to and handle.account_reference == account
-                   for handle in self._invoice_keys.values()
-                   if handle.transaction_type in (T.SALES_INVOICE, T.PURCHASE_INVOICE)):
+            if any(
+                handle.reference == allocate_to and handle.account_reference == account
+                for handle in self._invoice_keys.values()
+                if handle.transaction_type in (T.SALES_INVOICE, T.PURCHASE_INVOICE)
+            ):
                 raise BuildError(
                     f"invoice {allocate_to!r} is in this document: pass its handle instead"
                 )
@@ -344,20 +414,32 @@ class DocumentBuilder:
             if target is invoice:
                 total += amount
         for credit in self._invoice_keys.values():
-            if (credit.transaction_type in (T.SALES_CREDIT, T.PURCHASE_CREDIT)
-                    and credit.header.get("allocated_to") is invoice):
+            if (
+                credit.transaction_type in (T.SALES_CREDIT, T.PURCHASE_CREDIT)
+                and credit.header.get("allocated_to") is invoice
+            ):
                 total += credit.gross
         return total
 
     # ----- Receipts and payments ------------------------------------------------------
     def _cash(
-        self, transaction_type: TransactionType, *, account_reference: str,
-        bank_reference: str, amount: Decimal | int, date: Date, reference: str | None,
-        payment_reference: str | None, details: str | None, tax_code: int | None,
-        id: int | None, oss: dict[str, Any] | None = None,
+        self,
+        transaction_type: TransactionType,
+        *,
+        account_reference: str,
+        bank_reference: str,
+        amount: Decimal | int,
+        date: Date,
+        reference: str | None,
+        payment_reference: str | None,
+        details: str | None,
+        tax_code: int | None,
+        id: int | None,
+        oss: dict[str, Any] | None = None,
     ) -> Transaction:
-        self._required(account_reference=account_reference, bank_reference=bank_reference,
-                       date=date)
+        self._required(
+            account_reference=account_reference, bank_reference=bank_reference, date=date
+        )
         transaction = self._transaction(
             {"id": id},
             transaction_type=transaction_type,
@@ -375,42 +457,75 @@ class DocumentBuilder:
         return transaction
 
     def sales_receipt(
-        self, *, account_reference: str, bank_reference: str, amount: Decimal | int,
-        date: Date, allocate_to: AllocateTo, payment_reference: str | None = None,
-        details: str | None = None, tax_code: int | None = 9, id: int | None = None,
-        oss_report_type: OssReportType | str | None = None, oss_country: str | None = None,
+        self,
+        *,
+        account_reference: str,
+        bank_reference: str,
+        amount: Decimal | int,
+        date: Date,
+        allocate_to: AllocateTo,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        tax_code: int | None = 9,
+        id: int | None = None,
+        oss_report_type: OssReportType | str | None = None,
+        oss_country: str | None = None,
     ) -> Transaction:
         """A customer's payment on account (SA), allocated to ``allocate_to``.
 
         Receipts are posted gross, on tax code 9 by default.
         """
-        reference = self._allocation_reference(T.SALES_RECEIPT_ON_ACCOUNT, account_reference,
-                                                allocate_to)
+        reference = self._allocation_reference(
+            T.SALES_RECEIPT_ON_ACCOUNT, account_reference, allocate_to
+        )
         amount = values.money("amount", amount)
         self._precheck_allocation(allocate_to, amount)
         transaction = self._cash(
-            T.SALES_RECEIPT_ON_ACCOUNT, account_reference=account_reference,
-            bank_reference=bank_reference, amount=amount, date=date, reference=reference,
-            payment_reference=payment_reference, details=details, tax_code=tax_code, id=id,
+            T.SALES_RECEIPT_ON_ACCOUNT,
+            account_reference=account_reference,
+            bank_reference=bank_reference,
+            amount=amount,
+            date=date,
+            reference=reference,
+            payment_reference=payment_reference,
+            details=details,
+            tax_code=tax_code,
+            id=id,
             oss=self._oss(oss_report_type, oss_country),
         )
         self._allocate(allocate_to, "receipt", amount)
         return transaction
 
     def purchase_payment(
-        self, *, account_reference: str, bank_reference: str, amount: Decimal | int,
-        date: Date, allocate_to: AllocateTo, payment_reference: str | None = None,
-        details: str | None = None, tax_code: int | None = 9, id: int | None = None,
+        self,
+        *,
+        account_reference: str,
+        bank_reference: str,
+        amount: Decimal | int,
+        date: Date,
+        allocate_to: AllocateTo,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        tax_code: int | None = 9,
+        id: int | None = None,
     ) -> Transaction:
         """A payment to a supplier on account (PA), allocated to ``allocate_to``."""
-        reference = self._allocation_reference(T.PURCHASE_PAYMENT_ON_ACCOUNT,
-                                                account_reference, allocate_to)
+        reference = self._allocation_reference(
+            T.PURCHASE_PAYMENT_ON_ACCOUNT, account_reference, allocate_to
+        )
         amount = values.money("amount", amount)
         self._precheck_allocation(allocate_to, amount)
         transaction = self._cash(
-            T.PURCHASE_PAYMENT_ON_ACCOUNT, account_reference=account_reference,
-            bank_reference=bank_reference, amount=amount, date=date, reference=reference,
-            payment_reference=payment_reference, details=details, tax_code=tax_code, id=id,
+            T.PURCHASE_PAYMENT_ON_ACCOUNT,
+            account_reference=account_reference,
+            bank_reference=bank_reference,
+            amount=amount,
+            date=date,
+            reference=reference,
+            payment_reference=payment_reference,
+            details=details,
+            tax_code=tax_code,
+            id=id,
         )
         self._allocate(allocate_to, "payment", amount)
         return transaction
@@ -425,83 +540,169 @@ class DocumentBuilder:
                 )
 
     def sales_payment(
-        self, *, account_reference: str, bank_reference: str, amount: Decimal | int,
-        date: Date, reference: str | None = None, payment_reference: str | None = None,
-        details: str | None = None, tax_code: int | None = 9, id: int | None = None,
-        oss_report_type: OssReportType | str | None = None, oss_country: str | None = None,
+        self,
+        *,
+        account_reference: str,
+        bank_reference: str,
+        amount: Decimal | int,
+        date: Date,
+        reference: str | None = None,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        tax_code: int | None = 9,
+        id: int | None = None,
+        oss_report_type: OssReportType | str | None = None,
+        oss_country: str | None = None,
     ) -> Transaction:
         """Money paid back to a customer: a refund (SP)."""
         return self._cash(
-            T.SALES_PAYMENT, account_reference=account_reference, bank_reference=bank_reference,
-            amount=amount, date=date, reference=reference, payment_reference=payment_reference,
-            details=details, tax_code=tax_code, id=id,
+            T.SALES_PAYMENT,
+            account_reference=account_reference,
+            bank_reference=bank_reference,
+            amount=amount,
+            date=date,
+            reference=reference,
+            payment_reference=payment_reference,
+            details=details,
+            tax_code=tax_code,
+            id=id,
             oss=self._oss(oss_report_type, oss_country),
         )
 
     def purchase_receipt(
-        self, *, account_reference: str, bank_reference: str, amount: Decimal | int,
-        date: Date, reference: str | None = None, payment_reference: str | None = None,
-        details: str | None = None, tax_code: int | None = 9, id: int | None = None,
+        self,
+        *,
+        account_reference: str,
+        bank_reference: str,
+        amount: Decimal | int,
+        date: Date,
+        reference: str | None = None,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        tax_code: int | None = 9,
+        id: int | None = None,
     ) -> Transaction:
         """Money received back from a supplier: a refund (PR)."""
         return self._cash(
-            T.PURCHASE_RECEIPT, account_reference=account_reference,
-            bank_reference=bank_reference, amount=amount, date=date, reference=reference,
-            payment_reference=payment_reference, details=details, tax_code=tax_code, id=id,
+            T.PURCHASE_RECEIPT,
+            account_reference=account_reference,
+            bank_reference=bank_reference,
+            amount=amount,
+            date=date,
+            reference=reference,
+            payment_reference=payment_reference,
+            details=details,
+            tax_code=tax_code,
+            id=id,
         )
 
     # ----- Bank -----------------------------------------------------------------------
-    def _bank(
-        self, transaction_type: TransactionType, arguments: dict[str, Any]
-    ) -> Transaction:
-        self._required(bank=arguments["account_reference"],
-                       nominal_code=arguments["nominal_code"], date=arguments["date"])
+    def _bank(self, transaction_type: TransactionType, arguments: dict[str, Any]) -> Transaction:
+        self._required(
+            bank=arguments["account_reference"],
+            nominal_code=arguments["nominal_code"],
+            date=arguments["date"],
+        )
         date = arguments.pop("date")
         arguments["net_amount"] = values.money("net_amount", arguments["net_amount"])
         if arguments.get("tax_amount") is not None:
             arguments["tax_amount"] = values.money("tax_amount", arguments["tax_amount"])
-        transaction = self._transaction(arguments, transaction_type=transaction_type,
-                                        transaction_date=date)
+        transaction = self._transaction(
+            arguments, transaction_type=transaction_type, transaction_date=date
+        )
         self._entries.append(transaction)
         return transaction
 
     def bank_receipt(
-        self, *, bank: str, nominal_code: str, net_amount: Decimal | int, date: Date,
-        tax_code: int | None = None, tax_amount: Decimal | int | None = None,
-        reference: str | None = None, payment_reference: str | None = None,
-        details: str | None = None, department: int | None = None, fund: str | None = None,
-        project_ref: str | None = None, id: int | None = None,
+        self,
+        *,
+        bank: str,
+        nominal_code: str,
+        net_amount: Decimal | int,
+        date: Date,
+        tax_code: int | None = None,
+        tax_amount: Decimal | int | None = None,
+        reference: str | None = None,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        department: int | None = None,
+        fund: str | None = None,
+        project_ref: str | None = None,
+        id: int | None = None,
     ) -> Transaction:
         """Money into ``bank`` not from a customer (BR), posted to ``nominal_code``."""
-        return self._bank(T.BANK_RECEIPT, {
-            "account_reference": bank, "nominal_code": nominal_code, "net_amount": net_amount,
-            "date": date, "tax_code": tax_code, "tax_amount": tax_amount,
-            "reference": reference, "payment_reference": payment_reference,
-            "details": details, "department": department, "fund": fund,
-            "project_ref": project_ref, "id": id,
-        })
+        return self._bank(
+            T.BANK_RECEIPT,
+            {
+                "account_reference": bank,
+                "nominal_code": nominal_code,
+                "net_amount": net_amount,
+                "date": date,
+                "tax_code": tax_code,
+                "tax_amount": tax_amount,
+                "reference": reference,
+                "payment_reference": payment_reference,
+                "details": details,
+                "department": department,
+                "fund": fund,
+                "project_ref": project_ref,
+                "id": id,
+            },
+        )
 
     def bank_payment(
-        self, *, bank: str, nominal_code: str, net_amount: Decimal | int, date: Date,
-        tax_code: int | None = None, tax_amount: Decimal | int | None = None,
-        reference: str | None = None, payment_reference: str | None = None,
-        details: str | None = None, department: int | None = None, fund: str | None = None,
-        project_ref: str | None = None, project_item: str | None = None, id: int | None = None,
+        self,
+        *,
+        bank: str,
+        nominal_code: str,
+        net_amount: Decimal | int,
+        date: Date,
+        tax_code: int | None = None,
+        tax_amount: Decimal | int | None = None,
+        reference: str | None = None,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        department: int | None = None,
+        fund: str | None = None,
+        project_ref: str | None = None,
+        project_item: str | None = None,
+        id: int | None = None,
     ) -> Transaction:
         """Money out of ``bank`` not to a supplier (BP), posted to ``nominal_code``."""
-        return self._bank(T.BANK_PAYMENT, {
-            "account_reference": bank, "nominal_code": nominal_code, "net_amount": net_amount,
-            "date": date, "tax_code": tax_code, "tax_amount": tax_amount,
-            "reference": reference, "payment_reference": payment_reference,
-            "details": details, "department": department, "fund": fund,
-            "project_ref": project_ref, "project_item": project_item, "id": id,
-        })
+        return self._bank(
+            T.BANK_PAYMENT,
+            {
+                "account_reference": bank,
+                "nominal_code": nominal_code,
+                "net_amount": net_amount,
+                "date": date,
+                "tax_code": tax_code,
+                "tax_amount": tax_amount,
+                "reference": reference,
+                "payment_reference": payment_reference,
+                "details": details,
+                "department": department,
+                "fund": fund,
+                "project_ref": project_ref,
+                "project_item": project_item,
+                "id": id,
+            },
+        )
 
     def bank_transfer(
-        self, *, from_bank: str, to_bank: str, payment_amount: Decimal | int, reference: str,
-        date: Date, receipt_amount: Decimal | int | None = None,
-        exchange_rate: Decimal | int | None = None, payment_reference: str | None = None,
-        details: str | None = None, department: int | None = None, fund: str | None = None,
+        self,
+        *,
+        from_bank: str,
+        to_bank: str,
+        payment_amount: Decimal | int,
+        reference: str,
+        date: Date,
+        receipt_amount: Decimal | int | None = None,
+        exchange_rate: Decimal | int | None = None,
+        payment_reference: str | None = None,
+        details: str | None = None,
+        department: int | None = None,
+        fund: str | None = None,
         id: int | None = None,
     ) -> Transaction:
         """Move money between two bank accounts (BankTransfer).
@@ -514,8 +715,9 @@ class DocumentBuilder:
         if from_bank == to_bank:
             raise BuildError(f"from_bank and to_bank are the same account ({from_bank})")
         paid = values.money("payment_amount", payment_amount)
-        received = None if receipt_amount is None else values.money("receipt_amount",
-                                                                    receipt_amount)
+        received = (
+            None if receipt_amount is None else values.money("receipt_amount", receipt_amount)
+        )
         rate = None if exchange_rate is None else values.rate("exchange_rate", exchange_rate)
         if rate is not None:
             expected = (paid * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -535,17 +737,29 @@ class DocumentBuilder:
             )
         transaction = self._transaction(
             {"id": id},
-            transaction_type=T.BANK_TRANSFER, from_bank_account=from_bank,
-            to_bank_account=to_bank, transaction_date=date, reference=reference,
-            payment_reference=payment_reference, details=details, department=department,
-            fund=fund, payment_amount=paid, receipt_amount=received, exchange_rate=rate,
+            transaction_type=T.BANK_TRANSFER,
+            from_bank_account=from_bank,
+            to_bank_account=to_bank,
+            transaction_date=date,
+            reference=reference,
+            payment_reference=payment_reference,
+            details=details,
+            department=department,
+            fund=fund,
+            payment_amount=paid,
+            receipt_amount=received,
+            exchange_rate=rate,
         )
         self._entries.append(transaction)
         return transaction
 
     # ----- Journals -------------------------------------------------------------------
     def journal(
-        self, *, reference: str, date: Date, second_reference: str | None = None,
+        self,
+        *,
+        reference: str,
+        date: Date,
+        second_reference: str | None = None,
         variance_nominal: str | None = None,
     ) -> JournalHandle:
         """Start a journal; add legs with ``.debit(...)`` and ``.credit(...)``.
@@ -562,30 +776,42 @@ class DocumentBuilder:
         self._journal_keys.add(key)
         handle = JournalHandle(
             header={"reference": reference, "date": when, "second_reference": second_reference},
-            variance_nominal=variance_nominal, make_line=self._make_line,
+            variance_nominal=variance_nominal,
+            make_line=self._make_line,
         )
         self._entries.append(handle)
         return handle
 
-    def _make_line(self, handle: JournalHandle, side: TransactionType,
-                   leg: dict[str, Any]) -> Transaction:
+    def _make_line(
+        self, handle: JournalHandle, side: TransactionType, leg: dict[str, Any]
+    ) -> Transaction:
         self._required(nominal_code=leg["account_reference"])
         return self._transaction(
-            leg, transaction_type=side, transaction_date=handle.header["date"],
+            leg,
+            transaction_type=side,
+            transaction_date=handle.header["date"],
             reference=handle.header["reference"],
             second_reference=handle.header["second_reference"],
         )
 
     # ----- Updates --------------------------------------------------------------------
     def dispute(
-        self, *, transaction_number: int, disputed: bool = True,
-        dispute_code: int | None = None, dispute_reason: str | None = None,
+        self,
+        *,
+        transaction_number: int,
+        disputed: bool = True,
+        dispute_code: int | None = None,
+        dispute_reason: str | None = None,
     ) -> Transaction:
         """Set or clear the dispute flag of an SI or PI already in Sage (an Update record)."""
         if dispute_reason is not None and dispute_code is None:
             raise BuildError("dispute_reason needs dispute_code (both must match a Sage reason)")
-        return self._update(transaction_number, disputed=disputed, dispute_code=dispute_code,
-                            dispute_reason=dispute_reason)
+        return self._update(
+            transaction_number,
+            disputed=disputed,
+            dispute_code=dispute_code,
+            dispute_reason=dispute_reason,
+        )
 
     def document_link(self, *, transaction_number: int, link: str) -> Transaction:
         """Set the document link of a transaction already in Sage ("" removes it)."""
@@ -596,9 +822,11 @@ class DocumentBuilder:
     def _update(self, transaction_number: int, **fields: Any) -> Transaction:
         if isinstance(transaction_number, bool) or not isinstance(transaction_number, int):
             raise TypeError("transaction_number must be an int")
-        update = Transaction(record_operation=RecordOperation.UPDATE,
-                             transaction_number=transaction_number,
-                             **{key: value for key, value in fields.items() if value is not None})
+        update = Transaction(
+            record_operation=RecordOperation.UPDATE,
+            transaction_number=transaction_number,
+            **{key: value for key, value in fields.items() if value is not None},
+        )
         values.check_facets(update, {})
         self._entries.append(update)
         return update
@@ -615,14 +843,19 @@ class DocumentBuilder:
         lines = list(journal.lines)
         if variance:
             if journal.variance_nominal is None:
-                raise UnbalancedJournalError(journal.reference, date, journal.debits,
-                                             journal.credits, abs(variance))
+                raise UnbalancedJournalError(
+                    journal.reference, date, journal.debits, journal.credits, abs(variance)
+                )
             if journal.balancing_line is None:
                 side = T.JOURNAL_CREDIT if variance > 0 else T.JOURNAL_DEBIT
                 journal.balancing_line = self._make_line(
-                    journal, side, {"account_reference": journal.variance_nominal,
-                                    "net_amount": abs(variance),
-                                    "details": "Journal variance"},
+                    journal,
+                    side,
+                    {
+                        "account_reference": journal.variance_nominal,
+                        "net_amount": abs(variance),
+                        "details": "Journal variance",
+                    },
                 )
             lines.append(journal.balancing_line)
         return lines

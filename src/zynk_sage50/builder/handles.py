@@ -48,8 +48,10 @@ class InvoiceHandle:
     def gross(self) -> Decimal:
         """Net plus tax over all splits so far."""
         return sum(
-            ((split.net_amount or Decimal(0)) + (split.tax_amount or Decimal(0))
-             for split in self.splits),
+            (
+                (split.net_amount or Decimal(0)) + (split.tax_amount or Decimal(0))
+                for split in self.splits
+            ),
             Decimal(0),
         )
 
@@ -117,8 +119,11 @@ class JournalHandle:
 
     def _total(self, side: TransactionType) -> Decimal:
         return sum(
-            (line.net_amount or Decimal(0) for line in self.lines
-             if line.transaction_type is side),
+            (
+                line.net_amount or Decimal(0)
+                for line in self.lines
+                if line.transaction_type is side
+            ),
             Decimal(0),
         )
 
@@ -152,9 +157,16 @@ class JournalHandle:
         """Debit ``amount`` to ``nominal_code``; returns the handle to chain."""
         return self._leg(
             TransactionType.JOURNAL_DEBIT,
-            {"account_reference": nominal_code, "net_amount": amount, "details": details,
-             "tax_code": tax_code, "department": department, "fund": fund,
-             "payment_reference": payment_reference, "id": id},
+            {
+                "account_reference": nominal_code,
+                "net_amount": amount,
+                "details": details,
+                "tax_code": tax_code,
+                "department": department,
+                "fund": fund,
+                "payment_reference": payment_reference,
+                "id": id,
+            },
         )
 
     def credit(
@@ -172,9 +184,16 @@ class JournalHandle:
         """Credit ``amount`` to ``nominal_code``; returns the handle to chain."""
         return self._leg(
             TransactionType.JOURNAL_CREDIT,
-            {"account_reference": nominal_code, "net_amount": amount, "details": details,
-             "tax_code": tax_code, "department": department, "fund": fund,
-             "payment_reference": payment_reference, "id": id},
+            {
+                "account_reference": nominal_code,
+                "net_amount": amount,
+                "details": details,
+                "tax_code": tax_code,
+                "department": department,
+                "fund": fund,
+                "payment_reference": payment_reference,
+                "id": id,
+            },
         )
 
     def __repr__(self) -> str:
