@@ -1,0 +1,440 @@
+"""Drives a :class:`DocumentBuilder` with drawn values: one method per bookkeeping action.
+
+Everything the strategies make goes through the builder, so it is valid by construction; the
+driver only chooses values the builder accepts (unique references, allocations that fit what is
+left of an invoice, balanced journals, matching transfer amounts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from ..builder import DocumentBuilder, InvoiceHandle
+from ..models import (
+    Contact,
+    Customer,
+    CustomerAddress,
+    OssReportType,
+    Transaction,
+    TransactionType,
+)
+from . import _values as v
+
+T = TransactionType
+X = TypeVar("X")
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+
+#: The type each 2019 alias is written instead of.
+ALIAS_OF = {
+    T.SALES_RECEIPT: T.SALES_RECEIPT_ON_ACCOUNT,
+    T.PURCHASE_PAYMENT: T.PURCHASE_PAYMENT_ON_ACCOUNT,
+}
+#: The invoice type each allocating type allocates to.
+TARGET_OF = {
+    T.SALES_CREDIT: T.SALES_INVOICE,
+    T.SALES_RECEIPT_ON_ACCOUNT: T.SALES_INVOICE,
+    T.SALES_RECEIPT: T.SALES_INVOICE,
+    T.PURCHASE_CREDIT: T.PURCHASE_INVOICE,
+    T.PURCHASE_PAYMENT_ON_ACCOUNT: T.PURCHASE_INVOICE,
+    T.PURCHASE_PAYMENT: T.PURCHASE_INVOICE,
+}
+SALES_TYPES = frozenset(
+    {T.SALES_INVOICE, T.SALES_CREDIT, T.SALES_RECEIPT_ON_ACCOUNT, T.SALES_RECEIPT, T.SALES_PAYMENT}
+)
+#: The number of splits (invoices, credits) or legs (journals) one action writes at most.
+MAX_SPLITS = 4
+MAX_LEGS = 6
+#: The largest journal leg: the credits of a journal of MAX_LEGS legs still fit one line.
+LEG_LIMIT = Decimal("1000000.00")
+
+
+class Driver:
+    """Applies drawn bookkeeping actions to one builder, remembering what it can allocate to."""
+
+    def __init__(
+        self, draw: Draw, *, first_id: int = 1, accounts: Sequence[str] = (), counter: int = 0
+    ) -> None:
+        """``accounts``: customers written elsewhere in the document (sales name them);
+        ``counter``: references start above it (a document drawn in several parts)."""
+        self._draw = draw
+        self.builder = DocumentBuilder(first_id=first_id)
+        self.customer_accounts: list[str] = list(accounts)
+        self.invoices: list[InvoiceHandle] = []
+        self._allocated: dict[int, Decimal] = {}
+        self._credited: set[int] = set()
+        self._counter = counter
+
+    # ----- small draws ---------------------------------------------------------------
+    def draw(self, strategy: st.SearchStrategy[X]) -> X:
+        value: X = self._draw(strategy)
+        return value
+
+    def pick(self, choices: Sequence[X]) -> X:
+        return self.draw(st.sampled_from(choices))
+
+    def maybe(self, strategy: st.SearchStrategy[X]) -> X | None:
+        """Usually nothing (the simplest record), sometimes a value."""
+        return self.draw(st.none() | strategy)
+
+    def reference(self, prefix: str) -> str:
+        """A reference no other record of the document uses."""
+        self._counter += 1
+        return f"{prefix}{self._counter:05d}"
+
+    def day(self, after: dt.date | None = None) -> dt.date:
+        if after is None:
+            return self.draw(v.days())
+        return after + dt.timedelta(days=self.draw(st.integers(0, 60)))
+
+    def sales_account(self) -> str:
+        return self.pick(self.customer_accounts or v.CUSTOMER_ACCOUNTS)
+
+    def supplier_account(self) -> str:
+        return self.pick(v.SUPPLIER_ACCOUNTS)
+
+    def oss(self) -> dict[str, Any]:
+        """OSS fields of a sales record: mostly none, sometimes a report type and country."""
+        kind = self.maybe(st.sampled_from(list(OssReportType)))
+        if kind is None:
+            return {}
+        if kind is OssReportType.NONE:
+            return {"oss_report_type": kind}
+        return {"oss_report_type": kind, "oss_country": self.pick(v.EU_COUNTRIES)}
+
+    # ----- customers -----------------------------------------------------------------
+    def customer(self, number: int) -> Customer:
+        """Add a customer whose account reference ends in ``number`` (unique per document)."""
+        draw = self.draw
+        person = draw(st.booleans())
+        name = self.pick(v.COMPANY_NAMES)
+        title, forename, surname = (
+            self.pick(v.TITLES),
+            self.pick(v.FORENAMES),
+            self.pick(v.SURNAMES),
+        )
+        reference = v.account_reference(surname if person else name, number)
+        town, county, postcode = self.pick(v.TOWNS)
+        domain = f"{v.slug(surname if person else name)}.example"
+        address = CustomerAddress(
+            title=title if person else None,
+            forename=forename if person else self.maybe(st.just(forename)),
+            surname=surname if person else None,
+            company=None if person else name,
+            address1=self.pick(v.STREETS),
+            town=town,
+            county=county,
+            postcode=postcode,
+            country=self.pick(v.COUNTRIES),
+            telephone=f"01632 960{draw(st.integers(0, 999)):03d}",
+            email=f"accounts@{domain}",
+            website=None if person else f"www.{domain}",
+        )
+        contacts: list[Contact] = []
+        if not person and draw(st.booleans()):
+            contacts.append(
+                Contact(
+                    title=title,
+                    forename=forename,
+                    surname=surname,
+                    email=f"{v.slug(forename)}@{domain}",
+                )
+            )
+        currency = self.pick(v.CURRENCIES)
+        customer = self.builder.customer(
+            account_reference=reference,
+            company_name=None if person else name,
+            invoice_address=address,
+            contacts=contacts,
+            currency=currency,
+            vat_number=self.maybe(st.integers(100_000_000, 999_999_999).map(lambda n: f"GB{n}")),
+            tax_code=1,
+            nominal_code=self.pick(v.SALES_NOMINALS),
+            credit_limit=self.pick([Decimal(0), Decimal(1000), Decimal(2500), Decimal(10000)]),
+            terms_agreed=draw(st.booleans()),
+        )
+        self.customer_accounts.append(reference)
+        return customer
+
+    # ----- invoices and credit notes ---------------------------------------------------
+    def _remaining(self, invoice: InvoiceHandle) -> Decimal:
+        return invoice.gross - self._allocated.get(id(invoice), Decimal(0))
+
+    def _add_split(self, handle: InvoiceHandle, limit: Decimal | None = None) -> Transaction:
+        """One split; with ``limit``, its gross (net plus tax) is at most ``limit``."""
+        purchase = handle.transaction_type in (T.PURCHASE_INVOICE, T.PURCHASE_CREDIT)
+        tax_code, rate = self.pick(v.INVOICE_TAX)
+        ceiling = v.LINE_LIMIT if limit is None else v.largest_net(limit, rate)
+        if ceiling < v.CENT:  # too little left for a taxed line: zero-rate it
+            tax_code, rate, ceiling = 0, Decimal(0), limit or v.CENT
+        net = self.draw(v.money(ceiling))
+        handle.split(
+            nominal_code=self.pick(v.PURCHASE_NOMINALS if purchase else v.SALES_NOMINALS),
+            net_amount=net,
+            tax_code=tax_code,
+            tax_amount=v.tax_for(net, rate),
+            details=self.pick(v.PURCHASE_DETAILS if purchase else v.SALES_DETAILS),
+            department=self.maybe(st.integers(0, 999)),
+            project_ref=self.maybe(st.sampled_from(["PRJ001", "TRAIN26"])),
+            project_item=self.maybe(st.just("LABOUR")) if purchase else None,
+        )
+        return handle.splits[-1]
+
+    def invoice(self, kind: TransactionType, splits: int) -> list[Transaction]:
+        """A sales or purchase invoice (SI, PI) with ``splits`` lines."""
+        sales = kind is T.SALES_INVOICE
+        day = self.day()
+        arguments: dict[str, Any] = {
+            "account_reference": self.sales_account() if sales else self.supplier_account(),
+            "reference": self.reference("INV" if sales else "BILL"),
+            "date": v.xml_date(day),
+            "due_date": v.xml_date(day + dt.timedelta(days=30)),
+            "payment_reference": self.maybe(st.just(f"PO{self._counter:05d}")),
+        }
+        if sales:
+            arguments.update(self.oss())
+            handle = self.builder.sales_invoice(**arguments)
+        else:
+            handle = self.builder.purchase_invoice(**arguments)
+        self.invoices.append(handle)
+        return [self._add_split(handle) for _ in range(splits)]
+
+    def extra_split(self) -> list[Transaction]:
+        """One more line on an invoice already in the document (written with its others)."""
+        handle = self.pick(self.invoices)
+        return [self._add_split(handle)]
+
+    def _targets(self, kind: TransactionType, needed: Decimal) -> list[InvoiceHandle]:
+        sales = kind in SALES_TYPES
+        wanted = T.SALES_INVOICE if sales else T.PURCHASE_INVOICE
+        return [
+            invoice
+            for invoice in self.invoices
+            if invoice.transaction_type is wanted and self._remaining(invoice) >= needed
+        ]
+
+    def _target(self, kind: TransactionType, needed: Decimal) -> InvoiceHandle | None:
+        """An invoice of the document to allocate to, or None for one already in Sage."""
+        targets = self._targets(kind, needed)
+        if kind in (T.SALES_CREDIT, T.PURCHASE_CREDIT):
+            targets = [invoice for invoice in targets if id(invoice) not in self._credited]
+        if not targets:
+            return None
+        # Mostly an invoice of the document (0 shrinks first), one already in Sage sometimes.
+        if self.draw(st.integers(0, 3)) == 3:
+            return None
+        return self.pick(targets)
+
+    def has_target(self, kind: TransactionType) -> bool:
+        """Is there an invoice in the document that ``kind`` could allocate to?"""
+        kind = ALIAS_OF.get(kind, kind)
+        targets = self._targets(kind, v.CENT)
+        if kind in (T.SALES_CREDIT, T.PURCHASE_CREDIT):
+            targets = [invoice for invoice in targets if id(invoice) not in self._credited]
+        return bool(targets)
+
+    def credit(self, kind: TransactionType, splits: int) -> list[Transaction]:
+        """A credit note (SC, PC) with ``splits`` lines, allocated to an invoice."""
+        sales = kind is T.SALES_CREDIT
+        target = self._target(kind, v.CENT * splits)
+        allocate_to: InvoiceHandle | str
+        if target is None:
+            account = self.sales_account() if sales else self.supplier_account()
+            allocate_to = self.reference("OLD")
+            day = self.day()
+        else:
+            account, allocate_to = target.account_reference, target
+            day = self.day(after=_date_of(target))
+            self._credited.add(id(target))
+        arguments: dict[str, Any] = {
+            "account_reference": account,
+            "date": v.xml_date(day),
+            "allocate_to": allocate_to,
+        }
+        if sales:
+            arguments.update(self.oss())
+            handle = self.builder.sales_credit(**arguments)
+        else:
+            handle = self.builder.purchase_credit(**arguments)
+        rows = []
+        for left in range(splits - 1, -1, -1):
+            limit = None
+            if target is not None:
+                limit = self._remaining(target) - v.CENT * left
+            rows.append(self._add_split(handle, limit))
+            if target is not None:
+                self._allocated[id(target)] = (
+                    self._allocated.get(id(target), Decimal(0))
+                    + (rows[-1].net_amount or 0)
+                    + (rows[-1].tax_amount or 0)
+                )
+        return rows
+
+    # ----- receipts and payments -----------------------------------------------------
+    def receipt(self, kind: TransactionType) -> list[Transaction]:
+        """A receipt (SA, SR) or payment (PA, PP) on account, allocated to an invoice."""
+        posted = ALIAS_OF.get(kind, kind)
+        sales = posted is T.SALES_RECEIPT_ON_ACCOUNT
+        target = self._target(posted, v.CENT)
+        if target is None:
+            account = self.sales_account() if sales else self.supplier_account()
+            allocate_to: InvoiceHandle | str = self.reference("OLD")
+            amount = self.draw(v.money())
+            day = self.day()
+        else:
+            account, allocate_to = target.account_reference, target
+            amount = self.draw(v.money(self._remaining(target)))
+            day = self.day(after=_date_of(target))
+            self._allocated[id(target)] = self._allocated.get(id(target), Decimal(0)) + amount
+        arguments: dict[str, Any] = {
+            "account_reference": account,
+            "bank_reference": self.pick(v.BANKS[:2]),
+            "amount": amount,
+            "date": v.xml_date(day),
+            "allocate_to": allocate_to,
+            "payment_reference": self.maybe(st.sampled_from(["BACS", "CHQ 100234", "Card"])),
+        }
+        if sales:
+            arguments.update(self.oss())
+            row = self.builder.sales_receipt(**arguments)
+        else:
+            row = self.builder.purchase_payment(**arguments)
+        row.transaction_type = kind  # an alias is written as asked
+        return [row]
+
+    def refund(self, kind: TransactionType) -> list[Transaction]:
+        """Money back: to a customer (SP) or from a supplier (PR)."""
+        sales = kind is T.SALES_PAYMENT
+        arguments: dict[str, Any] = {
+            "account_reference": self.sales_account() if sales else self.supplier_account(),
+            "bank_reference": self.pick(v.BANKS[:2]),
+            "amount": self.draw(v.money()),
+            "date": v.xml_date(self.day()),
+            "reference": self.reference("RF"),
+            "details": "Refund",
+        }
+        if sales:
+            arguments.update(self.oss())
+            return [self.builder.sales_payment(**arguments)]
+        return [self.builder.purchase_receipt(**arguments)]
+
+    # ----- bank ----------------------------------------------------------------------
+    def bank(self, kind: TransactionType) -> list[Transaction]:
+        """A bank receipt (BR) or payment (BP) not for a customer or supplier."""
+        receipt = kind is T.BANK_RECEIPT
+        tax_code, rate = self.pick(v.BANK_TAX)
+        net = self.draw(v.money())
+        arguments: dict[str, Any] = {
+            "bank": self.pick(v.BANKS),
+            "nominal_code": self.pick(
+                v.BANK_RECEIPT_NOMINALS if receipt else v.BANK_PAYMENT_NOMINALS
+            ),
+            "net_amount": net,
+            "date": v.xml_date(self.day()),
+            "tax_code": tax_code,
+            "tax_amount": v.tax_for(net, rate),
+            "reference": self.maybe(st.just(self.reference("BK"))),
+            "details": self.pick(
+                ["Interest", "Grant", "Sundry income"]
+                if receipt
+                else ["Bank charges", "Rent", "Insurance", "Fuel"]
+            ),
+            "department": self.maybe(st.integers(0, 999)),
+            "fund": self.maybe(st.sampled_from(["001", "2", "15"])),
+        }
+        if receipt:
+            return [self.builder.bank_receipt(**arguments)]
+        arguments["project_item"] = self.maybe(st.just("LABOUR"))
+        return [self.builder.bank_payment(**arguments)]
+
+    def transfer(self) -> list[Transaction]:
+        """Money moved between two banks (BankTransfer), sometimes at an exchange rate."""
+        source, target = self.draw(st.permutations(v.BANKS))[:2]
+        rate = self.maybe(st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4))
+        return [
+            self.builder.bank_transfer(
+                from_bank=source,
+                to_bank=target,
+                payment_amount=self.draw(v.money()),
+                exchange_rate=rate,
+                reference=self.reference("TRF"),
+                date=v.xml_date(self.day()),
+                details="Bank transfer",
+            )
+        ]
+
+    # ----- journals ------------------------------------------------------------------
+    def journal(self, legs: int) -> list[Transaction]:
+        """A balanced journal of ``legs`` lines (at least one debit and one credit)."""
+        debits = self.draw(st.integers(1, legs - 1))
+        credits = legs - debits
+        amounts = [self.draw(v.money(LEG_LIMIT)) for _ in range(debits)]
+        total = sum(amounts, Decimal(0))
+        if total < v.CENT * credits:  # each credit needs a penny at least
+            amounts[0] += v.CENT * credits
+            total = sum(amounts, Decimal(0))
+        parts: list[Decimal] = []
+        left = total
+        for remaining_legs in range(credits - 1, 0, -1):
+            part = self.draw(v.money(left - v.CENT * remaining_legs))
+            parts.append(part)
+            left -= part
+        parts.append(left)
+        handle = self.builder.journal(reference=self.reference("JNL"), date=v.xml_date(self.day()))
+        details = self.pick(v.JOURNAL_DETAILS)
+        for amount in amounts:
+            handle.debit(
+                nominal_code=self.pick(v.JOURNAL_NOMINALS), amount=amount, details=details
+            )
+        for amount in parts:
+            handle.credit(
+                nominal_code=self.pick(v.JOURNAL_NOMINALS), amount=amount, details=details
+            )
+        return list(handle.lines)
+
+    # ----- updates -------------------------------------------------------------------
+    def update(self) -> list[Transaction]:
+        """An update of a transaction already in Sage: a dispute or a document link."""
+        number = self.draw(st.integers(1, 99_999))
+        if self.draw(st.booleans()):
+            return [
+                self.builder.document_link(
+                    transaction_number=number,
+                    link=f"\\\\SHARE\\Documents\\Invoice {number}.pdf",
+                )
+            ]
+        coded = self.draw(st.booleans())
+        return [
+            self.builder.dispute(
+                transaction_number=number,
+                disputed=self.draw(st.booleans()),
+                dispute_code=1 if coded else None,
+                dispute_reason="Goods damaged" if coded else None,
+            )
+        ]
+
+    # ----- one action by type --------------------------------------------------------
+    def act(self, kind: TransactionType, rows: int = 1) -> list[Transaction]:
+        """Write ``rows`` rows of ``kind`` (JournalDebit: a whole journal of ``rows`` legs)."""
+        if kind in (T.SALES_INVOICE, T.PURCHASE_INVOICE):
+            return self.invoice(kind, rows)
+        if kind in (T.SALES_CREDIT, T.PURCHASE_CREDIT):
+            return self.credit(kind, rows)
+        if ALIAS_OF.get(kind, kind) in (T.SALES_RECEIPT_ON_ACCOUNT, T.PURCHASE_PAYMENT_ON_ACCOUNT):
+            return self.receipt(kind)
+        if kind in (T.SALES_PAYMENT, T.PURCHASE_RECEIPT):
+            return self.refund(kind)
+        if kind in (T.BANK_RECEIPT, T.BANK_PAYMENT):
+            return self.bank(kind)
+        if kind is T.BANK_TRANSFER:
+            return self.transfer()
+        return self.journal(rows)
+
+
+def _date_of(invoice: InvoiceHandle) -> dt.date:
+    when = invoice.header["date"]
+    return dt.date(when.year, when.month, when.day)

@@ -1,0 +1,139 @@
+"""What ``zynk-sage50 fixtures`` writes: one document from the strategies, reproducible by seed.
+
+**Determinism.** An example is taken by running the strategy under ``@given`` with
+``@seed(...)``, no example database, only the generate phase and a fixed number of examples;
+the last example generated is kept (the first one Hypothesis tries is always the simplest
+possible, which makes a dull fixture). Nothing depends on the machine, the clock, the hash seed
+or an example database, so the same seed and options give byte-identical output with the same
+versions of this library and Hypothesis.
+
+**Size.** Hypothesis bounds the data one example may draw, so a large document is drawn in
+parts of at most :data:`ROWS_PER_PART` rows and :data:`CUSTOMERS_PER_PART` customers, each from
+its own seed derived from the main one; Ids, customer numbers and references continue from one
+part to the next, and sales of later parts name the customers of earlier ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TypeVar
+
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis import seed as use_seed
+from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
+
+from ..models import Company, Customer, Customers, Transaction, Transactions
+from ..writing import dumps
+from ._arguments import StrategyArgumentError, Types, count_strategy
+from ._documents import Part, Plan, document_part
+from ._invalid import RECIPES, invalid_documents, spoil
+
+X = TypeVar("X")
+
+#: Examples generated per draw; the last one is kept.
+EXAMPLES = 3
+ROWS_PER_PART = 100
+CUSTOMERS_PER_PART = 40
+
+_SETTINGS = settings(
+    database=None,
+    phases=[Phase.generate],
+    max_examples=EXAMPLES,
+    derandomize=False,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    verbosity=Verbosity.quiet,
+    print_blob=False,
+    report_multiple_bugs=False,
+)
+
+
+def seeded_example(strategy: st.SearchStrategy[X], seed: int) -> X:
+    """The example of ``strategy`` that ``seed`` gives: the same seed, the same example."""
+    found: list[X] = []
+
+    def keep(value: X) -> None:
+        found.append(value)
+
+    run = _SETTINGS(use_seed(seed)(given(strategy)(keep)))
+    try:
+        run()
+    except Unsatisfiable as exc:  # pragma: no cover - the strategies always satisfy
+        raise StrategyArgumentError(f"no example could be generated: {exc}") from exc
+    return found[-1]
+
+
+def derived_seed(seed: int, *parts: object) -> int:
+    """A seed for one part of the output, from the main seed (stable across machines)."""
+    text = " ".join(str(part) for part in ("zynk-sage50 fixtures", seed, *parts))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:16], "big")
+
+
+def _row_parts(rows: int, plan: Plan) -> list[int]:
+    parts = [ROWS_PER_PART] * (rows // ROWS_PER_PART)
+    if rows % ROWS_PER_PART:
+        parts.append(rows % ROWS_PER_PART)
+    if len(parts) > 1 and parts[-1] == 1 and not plan.feasible(1):
+        parts[-2:] = [ROWS_PER_PART - 1, 2]  # journals only: no part of one row
+    return parts
+
+
+def _customer_parts(customers: int) -> list[int]:
+    parts = [CUSTOMERS_PER_PART] * (customers // CUSTOMERS_PER_PART)
+    if customers % CUSTOMERS_PER_PART:
+        parts.append(customers % CUSTOMERS_PER_PART)
+    return parts
+
+
+def valid_document(*, customers: int, transactions: int, types: Types, seed: int) -> Company:
+    """A valid document of exactly ``customers`` customers and ``transactions`` rows."""
+    plan = Plan.of(types, updates=False)
+    why = " with only journals (each journal writes at least two rows)"
+    count_strategy("customers", customers, (0, 0))
+    count_strategy("transactions", transactions, (0, 0), plan.feasible, why)
+    customer_parts, row_parts = _customer_parts(customers), _row_parts(transactions, plan)
+    all_customers: list[Customer] = []
+    all_rows: list[Transaction] = []
+    for index in range(max(len(customer_parts), len(row_parts), 1)):
+        part = Part(
+            written=len(all_rows),
+            numbered=len(all_customers),
+            accounts=tuple(c.account_reference for c in all_customers if c.account_reference),
+        )
+        strategy = document_part(
+            customer_parts[index] if index < len(customer_parts) else 0,
+            row_parts[index] if index < len(row_parts) else 0,
+            plan,
+            part,
+        )
+        company = seeded_example(strategy, derived_seed(seed, index))
+        all_customers.extend(company.customers.customer if company.customers else [])
+        all_rows.extend(company.transactions.transaction if company.transactions else [])
+    return Company(
+        customers=Customers(customer=all_customers) if all_customers else None,
+        transactions=Transactions(transaction=all_rows) if all_rows else None,
+    )
+
+
+def fixture_text(
+    *,
+    customers: int,
+    transactions: int,
+    types: Types,
+    seed: int,
+    invalid: str | None = None,
+) -> str:
+    """The document ``zynk-sage50 fixtures`` writes.
+
+    Valid (zero errors, zero warnings) without ``invalid``; with it, the valid document plus
+    what triggers that code (and no other error), as :func:`invalid_documents` makes it.
+    """
+    if invalid is not None:
+        invalid_documents(invalid)  # refuses an unsupported code, with the list of codes
+    base = valid_document(customers=customers, transactions=transactions, types=types, seed=seed)
+    if invalid is None:
+        return dumps(base)
+    assert invalid in RECIPES
+    spoiled = st.composite(lambda draw: spoil(draw, invalid, base))()
+    return seeded_example(spoiled, derived_seed(seed, "invalid", invalid))

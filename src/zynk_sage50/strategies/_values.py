@@ -1,0 +1,170 @@
+"""Realistic field values for the strategies: names, account references, nominal codes, dates,
+money. Every value here is one a bookkeeper could type and that Sage stores unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from hypothesis import strategies as st
+
+from ..datetimes import LexicalDateTime
+
+CENT = Decimal("0.01")
+#: The largest amount the strategies draw for one line: ten of them still fit Sage's limit.
+LINE_LIMIT = Decimal("9999999.99")
+
+#: Company names: ampersands, apostrophes and accents exercise the XML escaping of a reader.
+COMPANY_NAMES: Sequence[str] = (
+    "Acme Engineering Ltd",
+    "Bright Learning Ltd",
+    "Corner Cafe",
+    "Dunmore & Sons",
+    "Eastfield Training LLP",
+    "Fairway Logistics",
+    "Green Leaf Catering",
+    "Harbour View Hotel",
+    "Ironbridge Consulting",
+    "Juniper Health",
+    "Kestrel Aviation",
+    "O'Neill Builders",
+    "Café Müller GmbH",
+    "Northwind Traders",
+    "Pennine Outdoor Centre",
+    "Riverside Dental",
+)
+TITLES: Sequence[str] = ("Mr", "Mrs", "Ms", "Dr", "Miss")
+FORENAMES: Sequence[str] = ("Anna", "Ben", "Chloé", "David", "Ewa", "Farah", "George", "Hannah")
+SURNAMES: Sequence[str] = (
+    "Hall",
+    "Patel",
+    "O'Brien",
+    "Smith",
+    "Nowak",
+    "Jones",
+    "Ndiaye",
+    "Brown",
+)
+TOWNS: Sequence[tuple[str, str, str]] = (
+    ("Newcastle upon Tyne", "Tyne and Wear", "NE1 4ST"),
+    ("Leeds", "West Yorkshire", "LS1 4AP"),
+    ("Bristol", "Avon", "BS1 5TR"),
+    ("Manchester", "Greater Manchester", "M2 5DB"),
+    ("Norwich", "Norfolk", "NR2 1NS"),
+    ("Cardiff", "South Glamorgan", "CF10 1EP"),
+)
+STREETS: Sequence[str] = (
+    "1 High Street",
+    "27 Station Road",
+    "Unit 4, Riverside Park",
+    "The Old Mill",
+    "12a Market Place",
+)
+#: Two-letter ISO 3166 codes of customers' countries.
+COUNTRIES: Sequence[str] = ("GB", "GB", "IE", "FR", "DE", "NL", "US")
+#: EU member states: the countries of VAT an OSS or IOSS sale reports.
+EU_COUNTRIES: Sequence[str] = ("FR", "DE", "IE", "ES", "IT", "NL", "BE", "AT", "PL", "SE")
+CURRENCIES: Sequence[str] = ("GBP", "GBP", "EUR", "USD")
+
+#: Customer accounts used when a document has no Customers (they may already be in Sage).
+CUSTOMER_ACCOUNTS: Sequence[str] = ("ABS001", "BRI002", "CAF003", "DUN004")
+SUPPLIER_ACCOUNTS: Sequence[str] = ("CON001", "OFF002", "SUP003", "TRA004")
+#: Bank nominal codes (current, deposit, petty cash, credit card).
+BANKS: Sequence[str] = ("1200", "1210", "1230", "1240")
+SALES_NOMINALS: Sequence[str] = ("4000", "4010", "4020", "4900")
+PURCHASE_NOMINALS: Sequence[str] = ("5000", "5001", "7500", "7502", "8200")
+#: Nominal codes a bank receipt or payment that is not a customer's or supplier's posts to.
+BANK_RECEIPT_NOMINALS: Sequence[str] = ("4900", "4400", "3260")
+BANK_PAYMENT_NOMINALS: Sequence[str] = ("7100", "7502", "7900", "8200")
+#: Nominal codes journals move money between (sales, deferred income, accruals, wages, ...).
+JOURNAL_NOMINALS: Sequence[str] = ("4000", "2110", "2109", "7000", "0030", "8000")
+
+SALES_DETAILS: Sequence[str] = (
+    "Course fee",
+    "Course materials",
+    "Consultancy",
+    "Room hire",
+    "Annual licence",
+    "Delivery",
+)
+PURCHASE_DETAILS: Sequence[str] = (
+    "Stationery",
+    "Catering",
+    "Venue hire",
+    "Printing",
+    "Software subscription",
+    "Trainer fees",
+)
+JOURNAL_DETAILS: Sequence[str] = (
+    "Deferred revenue",
+    "Accrual",
+    "Wages allocation",
+    "Year-end adjustment",
+    "Correction",
+)
+
+#: (TaxCode, rate) pairs for invoice lines: standard 20%, zero-rated, exempt, reduced 5%,
+#: outside the scope of VAT (no tax amount).
+INVOICE_TAX: Sequence[tuple[int, Decimal | None]] = (
+    (1, Decimal("0.20")),
+    (0, Decimal(0)),
+    (2, Decimal(0)),
+    (5, Decimal("0.05")),
+    (9, None),
+)
+BANK_TAX: Sequence[tuple[int, Decimal | None]] = ((1, Decimal("0.20")), (9, None), (0, Decimal(0)))
+
+FIRST_DATE = dt.date(2019, 1, 1)
+LAST_DATE = dt.date(2030, 12, 31)
+
+
+def days() -> st.SearchStrategy[dt.date]:
+    """A transaction date in a span of a dozen trading years."""
+    return st.dates(min_value=FIRST_DATE, max_value=LAST_DATE)
+
+
+def xml_date(day: dt.date) -> LexicalDateTime:
+    """``2026-11-02T00:00:00``, as Zynk writes dates."""
+    return LexicalDateTime(f"{day.isoformat()}T00:00:00")
+
+
+def money(limit: Decimal = LINE_LIMIT, minimum: Decimal = CENT) -> st.SearchStrategy[Decimal]:
+    """An amount with exactly 2 decimal places, from ``minimum`` to ``limit``; small amounts
+    first (they shrink best), large ones sometimes."""
+    limit = min(limit, LINE_LIMIT)
+    everyday = min(limit, Decimal("2500.00"))
+    return st.one_of(
+        st.decimals(min_value=minimum, max_value=everyday, places=2),
+        st.decimals(min_value=minimum, max_value=limit, places=2),
+    ).map(lambda amount: amount.quantize(CENT))
+
+
+def tax_for(net: Decimal, rate: Decimal | None) -> Decimal | None:
+    """The VAT on ``net`` at ``rate``, rounded half up to the penny (None: no tax amount)."""
+    if rate is None:
+        return None
+    return (net * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def largest_net(gross_limit: Decimal, rate: Decimal | None) -> Decimal:
+    """The largest net whose net plus tax at ``rate`` stays within ``gross_limit``."""
+    if not rate:
+        return gross_limit
+    net = (gross_limit / (1 + rate)).quantize(CENT, rounding=ROUND_DOWN)
+    while net > 0 and net + (tax_for(net, rate) or 0) > gross_limit:
+        net -= CENT
+    return net
+
+
+def account_reference(name: str, number: int) -> str:
+    """``ACMEE001``: the letters of a name and a number, at most 8 characters, upper case."""
+    digits = f"{number:03d}"
+    letters = "".join(ch for ch in name.upper() if "A" <= ch <= "Z")
+    return (letters[: max(0, 8 - len(digits))] + digits)[:8]
+
+
+def slug(text: str) -> str:
+    """An e-mail local part or domain label from a name: ``dunmore-sons``."""
+    cleaned = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower())
+    return "-".join(part for part in cleaned.split("-") if part) or "info"
