@@ -126,6 +126,32 @@ def test_huge_exponent_is_refused_without_expanding_it() -> None:
     assert len(str(caught.value)) < 300
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1." + "0" * 30,
+        "0." + "0" * 40 + "1",
+        "1" * 40,
+        "-" + "9" * 60 + "." + "9" * 60,
+    ],
+    ids=["30-places", "tiny", "40-digits", "long-negative"],
+)
+def test_every_decimal_that_loads_is_written_back_unchanged(text: str) -> None:
+    written = dumps(loads(document(f"<NetAmount>{text}</NetAmount>")))
+    assert leaf_text(written, "NetAmount") == text
+
+
+def test_decimal_length_limit_boundary() -> None:
+    # 1,000 digits are written; 1,001 are refused.
+    assert leaf_text(dumps(one(net_amount=Decimal("1E+999"))), "NetAmount") == "1" + "0" * 999
+    with pytest.raises(SerializationError):
+        dumps(one(net_amount=Decimal("1E+1000")))
+    small = leaf_text(dumps(one(net_amount=Decimal("1E-999"))), "NetAmount")
+    assert small == "0." + "0" * 998 + "1"
+    with pytest.raises(SerializationError):
+        dumps(one(net_amount=Decimal("1E-1000")))
+
+
 def test_refusal_names_the_path_of_a_nested_customer_field() -> None:
     company = Company(
         customers=Customers(

@@ -27,19 +27,26 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
      "\t": "&#9;"}
 )
-#: Decimals beyond this many digits either side of the point are refused, not written.
-MAX_DECIMAL_DIGITS = 28
+#: Decimals whose plain notation would need more digits than this are refused, not written
+#: (``1E+100000`` is 9 characters in exponent form and 100,001 digits in plain notation).
+#: Far beyond any amount, but long enough that values read from a document, such as
+#: ``1.000000000000000000000000000000``, are written back unchanged.
+MAX_DECIMAL_DIGITS = 1000
 
 
 def format_decimal(value: Decimal, path: str) -> str:
     """Plain notation, never exponent form; NaN, infinities and absurd exponents refused."""
     if not value.is_finite():
         raise SerializationError(f"{value} is not a finite number", path=path)
-    exponent = value.as_tuple().exponent
+    _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    if value.adjusted() >= MAX_DECIMAL_DIGITS or exponent < -MAX_DECIMAL_DIGITS:
+    # Digits in plain notation: trailing zeros for a positive exponent, or enough places
+    # after the point (plus the 0 before it) for a negative one.
+    length = len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent) + 1
+    if length > MAX_DECIMAL_DIGITS:
         raise SerializationError(
-            f"{value} has more than {MAX_DECIMAL_DIGITS} digits before or after the point",
+            f"{value} would be written with {length:,} digits, more than the "
+            f"{MAX_DECIMAL_DIGITS:,} allowed",
             path=path,
         )
     return format(value, "f")
