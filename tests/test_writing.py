@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import etree
+from xsdata.models.datatype import XmlDateTime
 
 from zynk_sage50 import (
     Company,
@@ -213,6 +215,23 @@ def test_a_new_lexical_datetime_is_written_as_given() -> None:
     assert leaf_text(xml, "DueDate") == "2019-05-16T00:00:00.000"
 
 
+@pytest.mark.parametrize(
+    "value",
+    [datetime(2019, 5, 16), date(2019, 5, 16), "2019-05-16T00:00:00", 20190516],
+    ids=["datetime", "date", "str", "int"],
+)
+def test_a_date_that_is_not_an_xml_datetime_is_refused(value: object) -> None:
+    # str(datetime(2019, 5, 16)) is "2019-05-16 00:00:00", which is not an xs:dateTime.
+    with pytest.raises(SerializationError) as caught:
+        dumps(one(transaction_date=value))
+    assert caught.value.path == "/Company/Transactions/Transaction[1]/TransactionDate"
+
+
+def test_a_plain_xml_datetime_is_written() -> None:
+    xml = dumps(one(transaction_date=XmlDateTime(2019, 5, 16, 0, 0, 0)))
+    assert leaf_text(xml, "TransactionDate") == "2019-05-16T00:00:00"
+
+
 # --- None, nil, empty ---------------------------------------------------------------------
 
 
@@ -382,6 +401,14 @@ def test_only_the_declarations_the_input_had_are_written() -> None:
     written = dumps(loads(document("<Reference>R</Reference>", declarations=f'xmlns:xsi="{XSI}"')))
     assert root_declarations(written) == {"xsi": XSI}
     assert "xmlns:xsd" not in written
+
+
+def test_a_namespace_uri_needing_escapes_is_written_escaped() -> None:
+    model = loads('<Company xmlns:a="urn:x?a=1&amp;b=2" />')
+    written = dumps(model)
+    assert 'xmlns:a="urn:x?a=1&amp;b=2"' in written
+    assert root_declarations(written) == {"a": "urn:x?a=1&b=2"}
+    assert dumps(loads(written)) == written
 
 
 def test_a_new_document_declares_xsi_and_xsd_like_zynk() -> None:

@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from xsdata.models.datatype import XmlDateTime
+
 from .errors import SerializationError
 from .modelinfo import ClassInfo, ValueKind, class_info
 from .models import Company
@@ -89,6 +91,11 @@ def format_value(value: Any, kind: ValueKind, path: str) -> str:
             raise SerializationError(f"expected an enum member, got {value!r}", path=path)
         return _check_text(str(value.value), path)
     if kind is ValueKind.DATETIME:
+        if not isinstance(value, XmlDateTime):  # str(datetime) is not an xs:dateTime
+            raise SerializationError(
+                f"expected an XmlDateTime or LexicalDateTime, got {type(value).__name__}",
+                path=path,
+            )
         return _check_text(str(value), path)
     raise SerializationError(f"cannot write {value!r}", path=path)
 
@@ -145,7 +152,8 @@ def dumps(company: Company) -> str:
     if not isinstance(company, Company):
         raise TypeError(f"dumps() takes a Company, not {type(company).__name__}")
     declarations = "".join(
-        f' xmlns:{prefix}="{uri}"' for prefix, uri in namespaces_of(company).items()
+        f' xmlns:{prefix}="{uri.translate(_ATTRIBUTE_ESCAPES)}"'
+        for prefix, uri in namespaces_of(company).items()
     )
     writer = _Writer()
     writer.parts.append('<?xml version="1.0" encoding="utf-8"?>\n')
