@@ -20,6 +20,7 @@ from zynk_sage50 import (
     ForbiddenXmlError,
     Limits,
     MalformedXmlError,
+    SchemaBindingError,
     TooLargeError,
     ZynkSage50Error,
     load,
@@ -261,6 +262,28 @@ def test_a_utf16_doctype_is_refused() -> None:
     text = billion_laughs().replace('encoding="utf-8"', 'encoding="utf-16"')
     with pytest.raises(ForbiddenXmlError):
         loads(text.encode("utf-16"))
+
+
+@pytest.mark.parametrize("where", ["root", "record"])
+@pytest.mark.parametrize("hint", ["noNamespaceSchemaLocation", "schemaLocation"])
+def test_schema_location_hints_are_never_fetched(
+    where: str, hint: str, http_canary: ConnectionCounter
+) -> None:
+    value = f"{http_canary.url}company.xsd"
+    if hint == "schemaLocation":
+        value = f"urn:zynk {value}"
+    attribute = f'xsi:{hint}="{value}"'
+    root, record = (attribute, "") if where == "root" else ("", attribute)
+    text = (
+        f'<Company xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" {root}>'
+        f"<Transactions><Transaction {record}><Details>x</Details></Transaction></Transactions>"
+        "</Company>"
+    )
+    with pytest.raises(SchemaBindingError) as caught:  # an attribute the models do not have
+        loads(text)
+    assert hint in str(caught.value)
+    http_canary.close()
+    assert http_canary.connections == 0
 
 
 # --- XInclude -----------------------------------------------------------------------------
