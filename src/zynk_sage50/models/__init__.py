@@ -22,6 +22,15 @@ from .customer import (
     PaymentDueFrom,
     PaymentTermsBasis,
 )
+from .invoice import (
+    Invoice,
+    InvoiceAddress,
+    InvoiceItem,
+    InvoiceItems,
+    InvoicePaymentType,
+    Invoices,
+    InvoiceType,
+)
 from .transaction import (
     OssReportType,
     Transaction,
@@ -48,6 +57,13 @@ __all__ = [
     "DiscountType",
     "PaymentDueFrom",
     "PaymentTermsBasis",
+    "Invoice",
+    "InvoiceAddress",
+    "InvoiceItem",
+    "InvoiceItems",
+    "InvoicePaymentType",
+    "InvoiceType",
+    "Invoices",
     "OssReportType",
     "Transaction",
     "TransactionType",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attr
 
 from .customer import Customers
+from .invoice import Invoices
 from .transaction import Transactions
 
 
@@ -14,6 +15,13 @@ class Company:
         default=None,
         metadata={
             "name": "Customers",
+            "type": "Element",
+        },
+    )
+    invoices: None | Invoices = attr.ib(
+        default=None,
+        metadata={
+            "name": "Invoices",
             "type": "Element",
         },
     )
