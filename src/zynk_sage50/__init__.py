@@ -38,6 +38,13 @@ from .models import (
     DepartmentInfo,
     DiscountType,
     EmptyCollection,
+    Invoice,
+    InvoiceAddress,
+    InvoiceItem,
+    InvoiceItems,
+    InvoicePaymentType,
+    Invoices,
+    InvoiceType,
     OssReportType,
     PaymentDueFrom,
     PaymentTermsBasis,
@@ -46,6 +53,7 @@ from .models import (
     Transactions,
     TransactionType,
 )
+from .streaming import iter_customers, iter_transactions
 from .validation import validate
 from .writing import dump, dumps
 
@@ -70,7 +78,14 @@ __all__ = [
     "DocumentBuilder",
     "EmptyCollection",
     "ForbiddenXmlError",
+    "Invoice",
+    "InvoiceAddress",
     "InvoiceHandle",
+    "InvoiceItem",
+    "InvoiceItems",
+    "InvoicePaymentType",
+    "InvoiceType",
+    "Invoices",
     "Issue",
     "JournalHandle",
     "LexicalDateTime",
@@ -95,6 +110,8 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "iter_customers",
+    "iter_transactions",
     "load",
     "loads",
     "validate",

@@ -7,6 +7,7 @@ is reported as ``SchemaBindingError`` naming the element and line, never dropped
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -34,33 +35,65 @@ def is_nil(element: etree._Element) -> bool:
     return value is not None and value.strip() in _TRUE
 
 
+#: Parsed datetimes by their text: a document repeats a few dates thousands of times, and the
+#: values are immutable, so they are shared (bounded, so a hostile file cannot grow it forever).
+_DATETIMES: dict[str, LexicalDateTime] = {}
+_DATETIME_CACHE_SIZE = 4096
+
+
+def _datetime(text: str) -> LexicalDateTime:
+    value = _DATETIMES.get(text)
+    if value is None:
+        value = LexicalDateTime(text)
+        if len(_DATETIMES) < _DATETIME_CACHE_SIZE:
+            _DATETIMES[text] = value
+    return value
+
+
+def _decimal(text: str, field: FieldInfo) -> Decimal:
+    stripped = text.strip()
+    try:
+        value = Decimal(stripped)
+    except InvalidOperation:
+        raise ValueError(f"{stripped!r} is not a decimal number") from None
+    if not value.is_finite():
+        raise ValueError(f"{stripped!r} is not a finite decimal number")
+    return value
+
+
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _boolean(text: str, field: FieldInfo) -> bool:
+    value = _BOOLEANS.get(text.strip())
+    if value is None:
+        raise ValueError(f"{text.strip()!r} is not true, false, 1 or 0")
+    return value
+
+
+def _enum(text: str, field: FieldInfo) -> Any:
+    return field.value_type(text)
+
+
+def _unconvertible(text: str, field: FieldInfo) -> Any:
+    raise ValueError(f"cannot convert text to {field.value_type!r}")
+
+
+#: How the text of each kind of leaf becomes its value (ValueError when it cannot).
+_CONVERTERS: dict[ValueKind, Callable[[str, FieldInfo], Any]] = {
+    ValueKind.STRING: lambda text, field: text,
+    ValueKind.DECIMAL: _decimal,
+    ValueKind.INTEGER: lambda text, field: int(text.strip()),
+    ValueKind.BOOLEAN: _boolean,
+    ValueKind.DATETIME: lambda text, field: _datetime(text.strip()),
+    ValueKind.ENUM: _enum,
+    ValueKind.MODEL: _unconvertible,
+}
+
+
 def convert_text(text: str, field: FieldInfo) -> Any:
     """Turn an element's text into the field's Python value (raises ValueError if it can't)."""
-    kind = field.kind
-    if kind is ValueKind.STRING:
-        return text
-    stripped = text.strip()
-    if kind is ValueKind.DECIMAL:
-        try:
-            value = Decimal(stripped)
-        except InvalidOperation:
-            raise ValueError(f"{stripped!r} is not a decimal number") from None
-        if not value.is_finite():
-            raise ValueError(f"{stripped!r} is not a finite decimal number")
-        return value
-    if kind is ValueKind.INTEGER:
-        return int(stripped)
-    if kind is ValueKind.BOOLEAN:
-        if stripped in _TRUE:
-            return True
-        if stripped in ("false", "0"):
-            return False
-        raise ValueError(f"{stripped!r} is not true, false, 1 or 0")
-    if kind is ValueKind.DATETIME:
-        return LexicalDateTime(stripped)
-    if kind is ValueKind.ENUM:
-        return field.value_type(text)
-    raise ValueError(f"cannot convert text to {field.value_type!r}")
+    return _CONVERTERS[field.kind](text, field)
 
 
 class Binder:
@@ -79,7 +112,8 @@ class Binder:
         )
 
     def _leaf(self, element: etree._Element, field: FieldInfo) -> Any:
-        if is_nil(element):
+        nil = element.get(XSI_NIL)
+        if nil is not None and nil.strip() in _TRUE:
             return None
         if field.kind is ValueKind.MODEL:
             return self.bind(element, field.value_type)
@@ -94,7 +128,7 @@ class Binder:
                 line=element.sourceline,
             )
         try:
-            return convert_text(text, field)
+            return _CONVERTERS[field.kind](text, field)
         except ValueError as exc:
             raise self._fail(element, f"invalid {field.xml_name}: {exc}") from None
 

@@ -38,7 +38,7 @@ class _ParserOptions(TypedDict):
     remove_blank_text: bool
 
 
-def _parser_options() -> _ParserOptions:
+def parser_options() -> _ParserOptions:
     return {
         "resolve_entities": False,
         "load_dtd": False,
@@ -104,17 +104,26 @@ _PLAIN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"the document ends before <\1> (line \2) is closed: is it truncated?",
         ),
         (r"EndTag: '</' not found", "the document ends before its elements are closed"),
-        (r"Extra content at the end of the document", "content after the end of the root "
-         "element (a document has exactly one root)"),
+        (
+            r"Extra content at the end of the document",
+            "content after the end of the root element (a document has exactly one root)",
+        ),
         (r"Document is empty", "the document is empty"),
         (r"Start tag expected, '<' not found", "this is not XML: no element was found"),
-        (r"Input is not proper UTF-8", "bytes that are not valid UTF-8 (or not in the "
-         "encoding the XML declaration names)"),
-        (r"(?:PCDATA invalid Char value|Char 0x[0-9A-Fa-f]+ out of allowed range|"
-         r"invalid character)", "a control character that XML cannot carry"),
+        (
+            r"Input is not proper UTF-8",
+            "bytes that are not valid UTF-8 (or not in the encoding the XML declaration names)",
+        ),
+        (
+            r"(?:PCDATA invalid Char value|Char 0x[0-9A-Fa-f]+ out of allowed range|"
+            r"invalid character)",
+            "a control character that XML cannot carry",
+        ),
         (r"Unsupported encoding (\S+)", r"the declared encoding \1 is not supported"),
-        (r"Document labelled UTF-16 but has UTF-8 content", "the XML declaration says "
-         "UTF-16 but the bytes are UTF-8"),
+        (
+            r"Document labelled UTF-16 but has UTF-8 content",
+            "the XML declaration says UTF-16 but the bytes are UTF-8",
+        ),
     )
 )
 
@@ -128,7 +137,7 @@ def plain_message(message: str) -> str:
     return message
 
 
-def _malformed(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
+def malformed_error(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
     line, column = exc.position if exc.position else (exc.lineno, None)
     message = (exc.msg or str(exc)).split(", line ")[0].strip()
     if exc.code in _LIBXML_LIMIT_CODES or "XML_PARSE_HUGE" in message:
@@ -137,13 +146,14 @@ def _malformed(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
             limit="parser",
             line=line,
         )
-    return MalformedXmlError(plain_message(message) or "not well-formed XML", line=line,
-                             column=column)
+    return MalformedXmlError(
+        plain_message(message) or "not well-formed XML", line=line, column=column
+    )
 
 
 def _refuse_doctype(data: bytes, encoding: str | None = None) -> None:
     """Parse only up to the first element and refuse any DOCTYPE declared before it."""
-    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **_parser_options())
+    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **parser_options())
     for offset in range(0, max(len(data), 1), _PROBE_CHUNK):
         failed = False
         try:
@@ -189,11 +199,11 @@ def parse_tree(data: bytes | str, limits: Limits = DEFAULT_LIMITS) -> etree._Ele
     if not raw.strip():
         raise MalformedXmlError("the document is empty", line=1, column=1)
     _refuse_doctype(raw, encoding)
-    parser = etree.XMLParser(encoding=encoding, **_parser_options())
+    parser = etree.XMLParser(encoding=encoding, **parser_options())
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
-        raise _malformed(exc) from None
+        raise malformed_error(exc) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise ForbiddenXmlError("the document has a DOCTYPE declaration", line=1)

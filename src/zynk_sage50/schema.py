@@ -27,3 +27,11 @@ def company_schema() -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
     document = etree.parse(str(schema_dir() / "company.xsd"), parser)
     return etree.XMLSchema(document)
+
+
+@functools.lru_cache(maxsize=1)
+def records_schema() -> etree.XMLSchema:
+    """The record types as global elements (``records.xsd``): checks one record on its own."""
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    document = etree.parse(str(schema_dir() / "records.xsd"), parser)
+    return etree.XMLSchema(document)

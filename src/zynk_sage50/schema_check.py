@@ -15,11 +15,11 @@ from typing import Any, cast
 
 from lxml import etree
 
-from .issues import Issue, Severity
+from .issues import Issue, RecordRef, Severity
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
 from .records import element_path, record_ref_for_path
-from .schema import company_schema
+from .schema import company_schema, records_schema
 
 #: At most this many re-checks after structural errors (each removes every error it found).
 MAX_PASSES = 64
@@ -32,8 +32,10 @@ _STRUCTURAL = {_NOT_EXPECTED, _TEXT_IN_ELEMENT_ONLY, _CONTENT_IN_EMPTY, _ELEMENT
 
 _ELEMENT = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?: ")
 _MAX_LENGTH = re.compile(r"length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'")
-_BOUND = re.compile(r"The value '([^']*)' is (greater|less) than the (?:maximum|minimum) value "
-                    r"allowed \('([^']*)'\)")
+_BOUND = re.compile(
+    r"The value '([^']*)' is (greater|less) than the (?:maximum|minimum) value "
+    r"allowed \('([^']*)'\)"
+)
 _VALUE = re.compile(r"[Tt]he value '([^']*)'|'([^']*)' is not a valid value")
 
 _KIND_WORDS = {
@@ -110,9 +112,19 @@ def _invalid_value_message(name: str, value: str | None, field: FieldInfo | None
 class _Mapper:
     """Turns lxml error-log entries into issues, tracking what was already reported."""
 
-    def __init__(self, original: etree._Element, work: etree._Element) -> None:
+    def __init__(
+        self,
+        original: etree._Element,
+        work: etree._Element,
+        *,
+        rebase: tuple[str, str] | None = None,
+        record: RecordRef | None = None,
+    ) -> None:
         self.original = original
         self.work = work
+        #: (old, new) path prefix: a record checked on its own is rebased to its document path.
+        self.rebase = rebase
+        self.record = record
         self.origin: dict[Any, etree._Element] = dict(
             zip(work.iter(), original.iter(), strict=True)
         )
@@ -126,8 +138,14 @@ class _Mapper:
         working = found[0]
         return working, self.origin.get(working)
 
+    def _path(self, element: etree._Element) -> str:
+        path = element_path(element)
+        if self.rebase is not None and path.startswith(self.rebase[0]):
+            path = self.rebase[1] + path[len(self.rebase[0]) :]
+        return path
+
     def _add(self, code: str, message: str, element: etree._Element | None, line: int) -> None:
-        path = element_path(element) if element is not None else None
+        path = self._path(element) if element is not None else None
         key = (code, path)
         if key in self.seen:
             return
@@ -139,7 +157,7 @@ class _Mapper:
                 message=message,
                 line=element.sourceline if element is not None else line,
                 path=path,
-                record=record_ref_for_path(path, self.original),
+                record=self.record or record_ref_for_path(path, self.original),
             )
         )
 
@@ -150,7 +168,7 @@ class _Mapper:
         name = match.group(1) if match else "element"
         attribute = match.group(2) if match else None
         text = entry.message[match.end() :] if match else entry.message
-        path = element_path(original) if original is not None else ""
+        path = self._path(original) if original is not None else ""
         kind = entry.type_name
 
         if kind == _NOT_EXPECTED:
@@ -201,9 +219,7 @@ class _Mapper:
             self._value_error(name, text, original, entry.line, path)
         return working if kind in _STRUCTURAL else None
 
-    def _unexpected(
-        self, name: str, path: str, element: etree._Element | None, line: int
-    ) -> None:
+    def _unexpected(self, name: str, path: str, element: etree._Element | None, line: int) -> None:
         parent = _parent_info(path) if path else None
         known = parent.elements if parent is not None else {}
         parent_name = path.rsplit("/", 2)[-2] if path.count("/") >= 2 else "the document"
@@ -245,8 +261,10 @@ class _Mapper:
             side = "maximum" if bound.group(2) == "greater" else "minimum"
             low = field.metadata.get("min_inclusive") if field else None
             high = field.metadata.get("max_inclusive") if field else None
-            allowed = f"from {low} to {high}" if low is not None and high is not None else (
-                f"the {side} is {bound.group(3)}"
+            allowed = (
+                f"from {low} to {high}"
+                if low is not None and high is not None
+                else (f"the {side} is {bound.group(3)}")
             )
             self._add(
                 "schema.out-of-range",
@@ -267,11 +285,14 @@ class _Mapper:
         value_match = _VALUE.search(text)
         value = None
         if value_match:
-            value = value_match.group(1) if value_match.group(1) is not None else (
-                value_match.group(2)
+            value = (
+                value_match.group(1)
+                if value_match.group(1) is not None
+                else (value_match.group(2))
             )
-        self._add("schema.invalid-value", _invalid_value_message(name, value, field), element,
-                  line)
+        self._add(
+            "schema.invalid-value", _invalid_value_message(name, value, field), element, line
+        )
 
 
 def _fix(node: etree._Element, kind_of_fix: str) -> None:
@@ -300,8 +321,26 @@ def check_schema(root: etree._Element) -> list[Issue]:
     schema = company_schema()
     if schema.validate(root):
         return []
-    work = copy.deepcopy(root)
-    mapper = _Mapper(root, work)
+    return _collect(schema, _Mapper(root, copy.deepcopy(root)))
+
+
+def check_record_schema(
+    element: etree._Element, record_path: str, record: RecordRef
+) -> list[Issue]:
+    """Every XSD problem in one record (a Transaction or Customer element), checked on its own
+    as a large document streams past; paths are given as in the whole document."""
+    schema = records_schema()
+    if schema.validate(element):
+        return []
+    original = copy.deepcopy(element)
+    mapper = _Mapper(
+        original, copy.deepcopy(original), rebase=(f"/{element.tag!s}", record_path), record=record
+    )
+    return _collect(schema, mapper)
+
+
+def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
+    work = mapper.work
     for _ in range(MAX_PASSES):
         fixes = []
         for entry in list(_entries(schema, work)):

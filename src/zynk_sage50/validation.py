@@ -1,27 +1,37 @@
-"""``validate``: reading, XSD and business-rule checks, all reported as issues in one report."""
+"""``validate``: reading, XSD and business-rule checks, all reported as issues in one report.
+
+Documents are streamed (:mod:`.streaming`): each record is checked against the XSD on its own,
+bound, and run through the record rules as it is read; the document rules then run over slim
+copies of the records holding only what they need. Memory grows with the number of records by
+a few hundred bytes each, never with a whole-document tree.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any
 
 from lxml import etree
 
 from .binding import Binder
-from .errors import ForbiddenXmlError, MalformedXmlError, ReadError, TooLargeError
+from .errors import (
+    ForbiddenXmlError,
+    MalformedXmlError,
+    ReadError,
+    SchemaBindingError,
+    TooLargeError,
+)
 from .issues import Issue, Report, Severity, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
-from .loading import check_root
 from .models import Company, Customer, Transaction
-from .parsing import Source, parse_tree, read_bytes
+from .parsing import Source
 from .records import relative_path
-from .rules import run_rules
-from .rules.context import Located, RuleContext, located
-from .schema_check import check_schema
+from .rules import run_customer_rules, run_document_rules, run_rules, run_transaction_rules
+from .rules.context import Located, RuleContext, located, slim
+from .schema_check import check_record_schema, check_schema
+from .streaming import RECORD_CLASSES, RecordEvent, RecordStream
 
 ValidateSource = Source | str | Company
-R = TypeVar("R", Transaction, Customer)
 
 
 def _file_issue(code: str, message: str, line: int | None = None) -> Issue:
@@ -31,26 +41,21 @@ def _file_issue(code: str, message: str, line: int | None = None) -> Issue:
     return Issue(code=code, severity=Severity.ERROR, message=message, line=line)
 
 
-_RECORD_PATH = re.compile(
-    r"^(/Company/(?:Transactions|Customers)/(?:Transaction|Customer)\[\d+\])/"
-)
-
-
-def _invalid_by_record(schema_issues: list[Issue]) -> dict[str, set[str]]:
-    """For each record path, the elements inside it that failed the schema: the top-level
-    element name (``NetAmount``, ``DeliveryAddresses``) and, for nested ones, their path below
-    the record (``DeliveryAddresses/Contact[1]/Country``)."""
-    found: dict[str, set[str]] = {}
-    for issue in schema_issues:
-        match = _RECORD_PATH.match(issue.path or "")
-        if match is None:
-            continue
-        relative = issue.path[match.end() :] if issue.path else ""
-        names = found.setdefault(match.group(1), set())
-        names.add(relative.split("/")[0].split("[")[0])
-        if "/" in relative:
-            names.add(relative)
-    return found
+def _reading_issue(exc: Exception) -> Issue:
+    """The single ``xml.*`` issue for input that cannot be read safely."""
+    if isinstance(exc, MalformedXmlError):
+        where = ""
+        if exc.line is not None:
+            where = f" (line {exc.line}" + (
+                f", column {exc.column})" if exc.column is not None else ")"
+            )
+        return _file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}{where}", exc.line)
+    if isinstance(exc, ForbiddenXmlError):
+        return _file_issue("xml.forbidden", f"Refused: {exc}", exc.line)
+    if isinstance(exc, TooLargeError):
+        return _file_issue("xml.too-large", f"Too large: {exc}", exc.line)
+    assert isinstance(exc, SchemaBindingError)
+    return _file_issue("xml.wrong-root", f"Not a Zynk document: {exc}", exc.line)
 
 
 def _nested_lines(element: etree._Element) -> dict[str, int]:
@@ -66,135 +71,75 @@ def _nested_lines(element: etree._Element) -> dict[str, int]:
     return lines
 
 
-def _locate(
-    element: etree._Element,
-    *,
-    cls: type[R],
-    kind: str,
-    index: int,
-    binder: Binder,
-    invalid_below: set[str],
-) -> Located[R]:
-    record, lines, invalid = binder.bind_lenient(element, cls)
+def _invalid_below(record_path: str, issues: list[Issue]) -> set[str]:
+    """The elements of a record that failed the schema: the child's name (``NetAmount``) and,
+    for nested ones, their path below the record (``DeliveryAddresses/Contact[1]/Country``)."""
+    names: set[str] = set()
+    prefix = record_path + "/"
+    for issue in issues:
+        if issue.path and issue.path.startswith(prefix):
+            relative = issue.path[len(prefix) :]
+            names.add(relative.split("/")[0].split("[")[0])
+            if "/" in relative:
+                names.add(relative)
+    return names
+
+
+def _locate(event: RecordEvent, binder: Binder, schema_issues: list[Issue]) -> Located[Any]:
+    element = event.element
+    record, lines, invalid = binder.bind_lenient(element, RECORD_CLASSES[event.kind])
+    nested = _nested_lines(element)
     return Located(
         record=record,
-        kind=kind,
-        index=index,
+        kind=event.kind,
+        index=event.index,
         line=element.sourceline,
-        field_lines={**_nested_lines(element), **lines},
-        invalid_fields=frozenset(invalid | invalid_below),
+        field_lines={**nested, **lines} if nested else lines,
+        invalid_fields=frozenset(invalid | _invalid_below(event.path, schema_issues)),
     )
 
 
-def _located_records(
-    root: etree._Element, schema_issues: list[Issue], binder: Binder
-) -> tuple[list[Located[Transaction]], list[Located[Customer]], bool]:
-    invalid_by_record = _invalid_by_record(schema_issues)
+def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits) -> list[Issue]:
+    stream = RecordStream(source, limits)
+    binder = Binder(limits)
+    issues: list[Issue] = []
     transactions: list[Located[Transaction]] = []
     customers: list[Located[Customer]] = []
-    has_customers = False
-    seen_collections: set[str] = set()
-    records = 0
-    for collection in root:
-        if collection.tag not in ("Transactions", "Customers") or collection.tag in (
-            seen_collections
-        ):
-            continue
-        seen_collections.add(collection.tag)
-        kind = "Transaction" if collection.tag == "Transactions" else "Customer"
-        has_customers = has_customers or kind == "Customer"
-        index = 0
-        for element in collection:
-            if element.tag != kind:
-                continue
-            index += 1
-            records += 1
-            if records > binder.limits.max_records:
-                raise TooLargeError(
-                    f"the document has more than {binder.limits.max_records:,} records "
-                    "(Limits.max_records)",
-                    limit="max_records",
-                    line=element.sourceline,
-                )
-            invalid = invalid_by_record.get(f"/Company/{collection.tag}/{kind}[{index}]", set())
-            if kind == "Transaction":
-                transactions.append(
-                    _locate(
-                        element,
-                        cls=Transaction,
-                        kind=kind,
-                        index=index,
-                        binder=binder,
-                        invalid_below=invalid,
-                    )
-                )
+    try:
+        for event in stream:
+            schema_issues = check_record_schema(event.element, event.path, event.ref)
+            issues.extend(schema_issues)
+            entry = _locate(event, binder, schema_issues)
+            if event.kind == "Transaction":
+                issues.extend(run_transaction_rules(entry))
+                transactions.append(slim(entry))
             else:
-                customers.append(
-                    _locate(
-                        element,
-                        cls=Customer,
-                        kind=kind,
-                        index=index,
-                        binder=binder,
-                        invalid_below=invalid,
-                    )
-                )
-    return transactions, customers, has_customers
-
-
-def _issues_of_source(
-    source: ValidateSource, options: dict[str, object], limits: Limits
-) -> Iterable[Issue]:
-    if isinstance(source, Company):
-        transactions = (
-            list(located(source.transactions.transaction, "Transaction"))
-            if (source.transactions)
-            else []
-        )
-        customers = (
-            list(located(source.customers.customer, "Customer")) if (source.customers) else []
-        )
-        context = RuleContext(
-            transactions=transactions,
-            customers=customers,
-            has_customers=source.customers is not None,
-            **options,  # type: ignore[arg-type]
-        )
-        return list(run_rules(context))
-    try:
-        if isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<"):
-            root = parse_tree(source, limits)
-        else:
-            root = parse_tree(read_bytes(source, limits), limits)
-    except MalformedXmlError as exc:
-        where = ""
-        if exc.line is not None:
-            where = f" (line {exc.line}" + (
-                f", column {exc.column})" if exc.column is not None else ")"
-            )
-        return [
-            _file_issue("xml.malformed", f"Not well-formed XML: {exc.reason}{where}", exc.line)
-        ]
-    except ForbiddenXmlError as exc:
-        return [_file_issue("xml.forbidden", f"Refused: {exc}", exc.line)]
-    except TooLargeError as exc:
-        return [_file_issue("xml.too-large", f"Too large: {exc}", exc.line)]
-    wrong = check_root(root)
-    if wrong:
-        return [_file_issue("xml.wrong-root", f"Not a Zynk document: {wrong}", root.sourceline)]
-    schema_issues = check_schema(root)
-    binder = Binder(limits)
-    try:
-        transactions, customers, has_customers = _located_records(root, schema_issues, binder)
-    except TooLargeError as exc:
-        return [*schema_issues, _file_issue("xml.too-large", f"Too large: {exc}", exc.line)]
+                issues.extend(run_customer_rules(entry))
+                customers.append(slim(entry))
+        root = stream.residual_root()
+    except (MalformedXmlError, ForbiddenXmlError, TooLargeError, SchemaBindingError) as exc:
+        return [_reading_issue(exc)]
+    issues.extend(check_schema(root))
     context = RuleContext(
         transactions=transactions,
         customers=customers,
-        has_customers=has_customers,
-        **options,  # type: ignore[arg-type]
+        has_customers=root.find("Customers") is not None,
+        **options,
     )
-    return [*schema_issues, *run_rules(context)]
+    issues.extend(run_document_rules(context))
+    return issues
+
+
+def _issues_of_model(company: Company, options: dict[str, Any]) -> list[Issue]:
+    transactions = company.transactions.transaction if company.transactions else []
+    customers = company.customers.customer if company.customers else []
+    context = RuleContext(
+        transactions=list(located(transactions, "Transaction")),
+        customers=list(located(customers, "Customer")),
+        has_customers=company.customers is not None,
+        **options,
+    )
+    return list(run_rules(context))
 
 
 def validate(
@@ -211,11 +156,14 @@ def validate(
     issues have no line). Problems are returned, never raised; ``ReadError`` is raised only
     when the file cannot be read at all (missing, a directory, unreadable).
     """
-    options: dict[str, object] = {
+    options: dict[str, Any] = {
         "journal_variance_nominal": journal_variance_nominal or None,
         "imported_ids": frozenset(str(value).strip() for value in imported_ids),
     }
-    issues = _issues_of_source(source, options, limits)
+    if isinstance(source, Company):
+        issues = _issues_of_model(source, options)
+    else:
+        issues = _issues_of_document(source, options, limits)
     # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
     return Report(issues=sort_issues(issues), strict=strict)  # type: ignore[arg-type]
 

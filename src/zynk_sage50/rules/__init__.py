@@ -53,13 +53,32 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = tuple(
 )
 
 
+def run_transaction_rules(transaction: LocatedTransaction) -> Iterator[Issue]:
+    """The rules about one transaction on its own."""
+    for transaction_rule in TRANSACTION_RULES:
+        yield from transaction_rule(transaction)
+
+
+def run_customer_rules(customer: LocatedCustomer) -> Iterator[Issue]:
+    """The rules about one customer on its own."""
+    for customer_rule in CUSTOMER_RULES:
+        yield from customer_rule(customer)
+
+
+def run_document_rules(context: RuleContext) -> Iterator[Issue]:
+    """The rules across records (grouping, journals, allocation, duplicates, references).
+
+    They read only the few fields listed in :data:`.context.DOCUMENT_FIELDS`, so a streaming
+    caller may pass slim records (see :func:`.context.slim`).
+    """
+    for document_rule in DOCUMENT_RULES:
+        yield from document_rule(context)
+
+
 def run_rules(context: RuleContext) -> Iterator[Issue]:
     """Every rule over the document: record rules first, then document-wide ones."""
     for transaction in context.transactions:
-        for transaction_rule in TRANSACTION_RULES:
-            yield from transaction_rule(transaction)
+        yield from run_transaction_rules(transaction)
     for customer in context.customers:
-        for customer_rule in CUSTOMER_RULES:
-            yield from customer_rule(customer)
-    for document_rule in DOCUMENT_RULES:
-        yield from document_rule(context)
+        yield from run_customer_rules(customer)
+    yield from run_document_rules(context)

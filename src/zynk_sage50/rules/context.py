@@ -81,3 +81,54 @@ def located(records: Sequence[R], kind: str) -> Iterator[Located[R]]:
     """Wrap records of a model built in Python (no source lines) for the rules."""
     for index, record in enumerate(records, start=1):
         yield Located(record=record, kind=kind, index=index)
+
+
+#: What the document rules read of each record: a streaming caller keeps only these.
+DOCUMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "Transaction": (
+        "id",
+        "transaction_type",
+        "account_reference",
+        "customer_id",
+        "reference",
+        "second_reference",
+        "transaction_date",
+        "net_amount",
+        "tax_amount",
+        "record_operation",
+    ),
+    "Customer": ("id", "account_reference", "record_operation"),
+}
+#: The elements whose lines and validity the document rules look at.
+DOCUMENT_ELEMENTS = frozenset(
+    {
+        "Id",
+        "AccountReference",
+        "CustomerId",
+        "Reference",
+        "SecondReference",
+        "TransactionDate",
+        "TransactionType",
+        "NetAmount",
+        "TaxAmount",
+    }
+)
+_NO_LINES: Mapping[str, int] = {}
+_NOTHING_INVALID: frozenset[str] = frozenset()
+
+
+def slim(entry: Located[R]) -> Located[R]:
+    """A copy of ``entry`` holding only what the document rules read, to keep memory low."""
+    record = entry.record
+    fields = {name: getattr(record, name) for name in DOCUMENT_FIELDS[entry.kind]}
+    kept = type(record)(**{name: value for name, value in fields.items() if value is not None})
+    lines = {name: line for name, line in entry.field_lines.items() if name in DOCUMENT_ELEMENTS}
+    invalid = entry.invalid_fields & DOCUMENT_ELEMENTS
+    return Located(
+        record=kept,
+        kind=entry.kind,
+        index=entry.index,
+        line=entry.line,
+        field_lines=lines or _NO_LINES,
+        invalid_fields=invalid or _NOTHING_INVALID,
+    )

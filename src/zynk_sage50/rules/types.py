@@ -90,6 +90,16 @@ def given(located: Located[Any], xml_name: str) -> bool:
     return is_given_value(value_of(located, xml_name))
 
 
+def _present(located: Located[Any], names: Mapping[str, object]) -> list[str]:
+    """Which of ``names`` a record read from XML had (all of them for a model built in Python,
+    which has no source lines): the rules then look only at elements that were there."""
+    if located.line is None:
+        return list(names)
+    present = [name for name in located.field_lines if name in names]
+    present.extend(name for name in located.invalid_fields if name in names)
+    return present
+
+
 def is_update(located: LocatedTransaction) -> bool:
     """``RecordOperation="Update"``: an update of an existing transaction, not a new one."""
     return located.record.record_operation is RecordOperation.UPDATE
@@ -285,7 +295,8 @@ def field_not_applicable(located: LocatedTransaction) -> Iterator[Issue]:
         return
     written = located.record.transaction_type
     assert written is not None
-    for xml_name, types in APPLICABLE.items():
+    for xml_name in _present(located, APPLICABLE):
+        types = APPLICABLE[xml_name]
         if transaction_type not in types and given(located, xml_name):
             value = (
                 ""
