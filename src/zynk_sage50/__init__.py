@@ -6,7 +6,7 @@ are generated from the bundled XSD by xsdata.
 
 from __future__ import annotations
 
-from .builder import DocumentBuilder, InvoiceHandle, JournalHandle
+from .builder import DocumentBuilder, InvoiceDocumentHandle, InvoiceHandle, JournalHandle
 from .datetimes import LexicalDateTime
 from .errors import (
     BuildError,
@@ -53,7 +53,6 @@ from .models import (
     Transactions,
     TransactionType,
 )
-from .streaming import iter_customers, iter_transactions
 from .validation import validate
 from .writing import dump, dumps
 
@@ -80,6 +79,7 @@ __all__ = [
     "ForbiddenXmlError",
     "Invoice",
     "InvoiceAddress",
+    "InvoiceDocumentHandle",
     "InvoiceHandle",
     "InvoiceItem",
     "InvoiceItems",
@@ -110,8 +110,6 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
-    "iter_customers",
-    "iter_transactions",
     "load",
     "loads",
     "validate",

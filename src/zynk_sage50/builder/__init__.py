@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from .document import DocumentBuilder
 from .handles import InvoiceHandle, JournalHandle
+from .invoices import InvoiceDocumentHandle
 
-__all__ = ["DocumentBuilder", "InvoiceHandle", "JournalHandle"]
+__all__ = ["DocumentBuilder", "InvoiceDocumentHandle", "InvoiceHandle", "JournalHandle"]

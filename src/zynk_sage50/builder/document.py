@@ -32,6 +32,7 @@ from ..models import (
 )
 from . import values
 from .handles import InvoiceHandle, JournalHandle
+from .invoices import InvoiceDocuments
 
 T = TransactionType
 Date: TypeAlias = str | dt.date | XmlDateTime
@@ -45,7 +46,7 @@ _PURCHASE_SIDE = {T.PURCHASE_CREDIT, T.PURCHASE_PAYMENT_ON_ACCOUNT}
 _ARGUMENTS = {"account_reference": "account_reference", "transaction_date": "date"}
 
 
-class DocumentBuilder:
+class DocumentBuilder(InvoiceDocuments):
     """Builds a ``Company`` document.
 
     Transaction Ids are yours to give (``id=``) or assigned: each record without one gets the
@@ -64,6 +65,7 @@ class DocumentBuilder:
         self._invoice_keys: dict[tuple[Any, ...], InvoiceHandle] = {}
         self._journal_keys: set[tuple[str, str, str]] = set()
         self._allocations: list[tuple[InvoiceHandle, str, Decimal]] = []
+        self._init_invoice_documents()
 
     # ----- Ids and checks -------------------------------------------------------------
     def _take_id(self, requested: int | None) -> int:
@@ -861,7 +863,8 @@ class DocumentBuilder:
         return lines
 
     def build(self) -> Company:
-        """The document: customers, then transactions with each invoice's splits together."""
+        """The document: customers, invoice documents, then transactions with each invoice's
+        splits together (the order Zynk imports them in)."""
         rows: list[Transaction] = []
         for entry in self._entries:
             if isinstance(entry, InvoiceHandle):
@@ -880,5 +883,6 @@ class DocumentBuilder:
                 self._check_not_over_allocated(invoice)
         return Company(
             customers=Customers(customer=list(self._customers)) if self._customers else None,
+            invoices=self._build_invoices(),
             transactions=Transactions(transaction=rows) if rows else None,
         )
