@@ -53,6 +53,7 @@ from .models import (
     Transactions,
     TransactionType,
 )
+from .streaming import iter_customers, iter_transactions
 from .validation import validate
 from .writing import dump, dumps
 
@@ -110,6 +111,8 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "iter_customers",
+    "iter_transactions",
     "load",
     "loads",
     "validate",
