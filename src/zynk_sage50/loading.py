@@ -1,47 +1,59 @@
-"""``load`` and ``loads``: hardened parse, XSD check, then binding to the generated models."""
+"""``load`` and ``loads``: hardened streaming parse, XSD check, then binding to the models.
+
+The document is read record by record (:mod:`.streaming`), so no whole-document lxml tree is
+ever held next to the models; every schema problem is collected before anything is returned.
+"""
 
 from __future__ import annotations
 
-from lxml import etree
+from typing import Any
 
 from .binding import Binder
 from .errors import SchemaBindingError
+from .issues import Issue, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Company
 from .namespaces import remember
-from .parsing import Source, parse_tree, read_bytes
-from .schema_check import check_schema
+from .parsing import Source
+from .records import check_root
+from .schema_check import check_record_schema, check_schema
+from .streaming import RECORD_CLASSES, RecordStream
+
+__all__ = ["check_root", "load", "loads"]
 
 
-def check_root(root: etree._Element) -> str | None:
-    """Why ``root`` is not a ``Company`` root without a namespace, or None if it is."""
-    if root.tag == "Company":
-        return None
-    name = etree.QName(root)
-    if name.localname == "Company":
-        return (
-            f"the root element Company is in the namespace {name.namespace!r}; "
-            "it must have none"
-        )
-    return f"the root element is {name.localname}, not Company"
+def _schema_error(issues: list[Issue]) -> SchemaBindingError:
+    ordered = sort_issues(issues)
+    first = ordered[0]
+    more = f" (and {len(ordered) - 1} more schema problems)" if len(ordered) > 1 else ""
+    return SchemaBindingError(
+        f"line {first.line}: {first.message}{more}",
+        line=first.line,
+        path=first.path,
+        issues=ordered,
+    )
 
 
-def company_from_tree(root: etree._Element, limits: Limits = DEFAULT_LIMITS) -> Company:
-    """Check a parsed tree against the XSD and bind it; raises ``SchemaBindingError``."""
-    wrong = check_root(root)
-    if wrong:
-        raise SchemaBindingError(wrong, line=root.sourceline, path=None)
-    issues = check_schema(root)
-    if issues:
-        first = issues[0]
-        more = f" (and {len(issues) - 1} more schema problems)" if len(issues) > 1 else ""
-        raise SchemaBindingError(
-            f"line {first.line}: {first.message}{more}",
-            line=first.line,
-            path=first.path,
-            issues=issues,
-        )
-    company = Binder(limits).bind(root, Company)
+def _load(source: Source, limits: Limits, *, text: bool) -> Company:
+    stream = RecordStream(source, limits, text=text)
+    binder = Binder(limits)
+    records: dict[str, list[Any]] = {kind: [] for kind in RECORD_CLASSES}
+    problems: list[Issue] = []
+    for event in stream:
+        found = check_record_schema(event.element, event.path, event.ref)
+        if found:
+            problems.extend(found)
+        elif not problems:
+            records[event.kind].append(binder.bind(event.element, RECORD_CLASSES[event.kind]))
+    root = stream.residual_root()
+    problems.extend(check_schema(root))
+    if problems:
+        raise _schema_error(problems)
+    company = binder.bind(root, Company)
+    if company.transactions is not None:
+        company.transactions.transaction = records["Transaction"]
+    if company.customers is not None:
+        company.customers.customer = records["Customer"]
     remember(company, root.nsmap)
     return company
 
@@ -52,15 +64,16 @@ def loads(data: bytes | str, *, limits: Limits = DEFAULT_LIMITS) -> Company:
     Raises ``MalformedXmlError``, ``ForbiddenXmlError``, ``TooLargeError`` or
     ``SchemaBindingError`` (all ``ZynkSage50Error``); the XML is never recovered or guessed at.
     """
-    if isinstance(data, (bytes, bytearray)):
-        data = read_bytes(bytes(data), limits)
-    elif not isinstance(data, str):
+    if not isinstance(data, (bytes, bytearray, str)):
         raise TypeError(f"loads() takes bytes or str, not {type(data).__name__}")
-    return company_from_tree(parse_tree(data, limits), limits)
+    return _load(data, limits, text=True)
 
 
 def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Company:
     """Read a ``Company`` document from a path or a binary file object (see :func:`loads`)."""
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("load() takes a path or a binary file; use loads() for bytes")
-    return company_from_tree(parse_tree(read_bytes(source, limits), limits), limits)
+    return _load(source, limits, text=False)
+
+
+_ = check_root  # re-exported: callers import it from here

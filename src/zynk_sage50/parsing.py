@@ -151,7 +151,7 @@ def malformed_error(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeEr
     )
 
 
-def _refuse_doctype(data: bytes, encoding: str | None = None) -> None:
+def refuse_doctype(data: bytes, encoding: str | None = None) -> None:
     """Parse only up to the first element and refuse any DOCTYPE declared before it."""
     probe = etree.XMLPullParser(events=("start",), encoding=encoding, **parser_options())
     for offset in range(0, max(len(data), 1), _PROBE_CHUNK):
@@ -198,7 +198,7 @@ def parse_tree(data: bytes | str, limits: Limits = DEFAULT_LIMITS) -> etree._Ele
         )
     if not raw.strip():
         raise MalformedXmlError("the document is empty", line=1, column=1)
-    _refuse_doctype(raw, encoding)
+    refuse_doctype(raw, encoding)
     parser = etree.XMLParser(encoding=encoding, **parser_options())
     try:
         root = etree.fromstring(raw, parser)

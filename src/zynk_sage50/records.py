@@ -86,3 +86,15 @@ def record_path(kind: str, index: int) -> str:
     """``/Company/Transactions/Transaction[3]`` for (``Transaction``, 3)."""
     collection = {record: wrapper for wrapper, record in COLLECTIONS.items()}[kind]
     return f"/Company/{collection}/{kind}[{index}]"
+
+
+def check_root(root: etree._Element) -> str | None:
+    """Why ``root`` is not a ``Company`` root without a namespace, or None if it is."""
+    if root.tag == "Company":
+        return None
+    name = etree.QName(root)
+    if name.localname == "Company":
+        return (
+            f"the root element Company is in the namespace {name.namespace!r}; it must have none"
+        )
+    return f"the root element is {name.localname}, not Company"

@@ -21,22 +21,69 @@ from lxml import etree
 from .binding import Binder
 from .errors import (
     ForbiddenXmlError,
+    MalformedXmlError,
     ReadError,
     SchemaBindingError,
     TooLargeError,
 )
 from .issues import RecordRef
 from .limits import DEFAULT_LIMITS, Limits
-from .loading import check_root
 from .models import Customer, Transaction
 from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
-from .records import COLLECTIONS, record_id_of
+from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import check_record_schema, check_schema
 
 T = TypeVar("T", Transaction, Customer)
 RECORD_CLASSES: dict[str, type[Any]] = {"Transaction": Transaction, "Customer": Customer}
 #: The record element each collection holds, and back.
 COLLECTION_OF = {record: collection for collection, record in COLLECTIONS.items()}
+_PROBE_BYTES = 64 * 1024
+
+
+def _refuse_doctype(stream: Any, encoding: str | None) -> bytes:
+    """Read up to the root's start tag and refuse any DOCTYPE before it; return what was read.
+
+    A DOCTYPE is refused before any content is parsed, so no entity is ever expanded.
+    """
+    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **parser_options())
+    chunks: list[bytes] = []
+    while True:
+        chunk = stream.read(_PROBE_BYTES)
+        chunks.append(chunk)
+        failed = False
+        try:
+            probe.feed(chunk) if chunk else probe.close()
+        except etree.XMLSyntaxError:
+            failed = True  # reported with its line by the real parse; look at events first
+        for _event, element in probe.read_events():
+            docinfo = element.getroottree().docinfo
+            if docinfo.doctype or docinfo.internalDTD is not None:
+                raise ForbiddenXmlError(
+                    "the document has a DOCTYPE declaration: DTDs and entities are refused "
+                    "(nothing is loaded or expanded)",
+                    line=1,
+                )
+            return b"".join(chunks)
+        if failed or not chunk:
+            return b"".join(chunks)
+
+
+class _Replay:
+    """A reader that gives back ``head`` (already read, to look at) before the rest."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self.head = head
+        self.rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            if size < 0 or size >= len(self.head):
+                head, self.head = self.head, b""
+                return head + (self.rest.read(size - len(head)) if size > len(head) else b"")
+            head, self.head = self.head[:size], self.head[size:]
+            return head
+        data: bytes = self.rest.read(size)
+        return data
 
 
 class _LimitedReader:
@@ -48,7 +95,10 @@ class _LimitedReader:
         self.count = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.raw.read(size)
+        try:
+            data = self.raw.read(size)
+        except (OSError, io.UnsupportedOperation) as exc:
+            raise ReadError(f"the input cannot be read ({exc})") from exc
         if isinstance(data, str):
             raise ReadError("the file object is open in text mode: open it with 'rb'")
         self.count += len(data)
@@ -66,8 +116,16 @@ def is_xml_text(source: object) -> bool:
     return isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<")
 
 
-def open_source(source: Source, limits: Limits) -> tuple[IO[bytes] | _LimitedReader, str | None]:
-    """A bounded binary stream over ``source``, and the encoding to force (for text)."""
+def open_source(
+    source: Source, limits: Limits, *, text: bool | None = None
+) -> tuple[IO[bytes] | _LimitedReader, str | None]:
+    """A bounded binary stream over ``source``, and the encoding to force (for text).
+
+    A ``str`` is XML text when ``text`` is true, a file name when false, and told apart by its
+    first character when None.
+    """
+    if isinstance(source, str) and (text or (text is None and is_xml_text(source))):
+        return open_source(source.encode("utf-8", "surrogatepass"), limits)[0], "utf-8"
     if isinstance(source, (bytes, bytearray)):
         if len(source) > limits.max_bytes:
             raise TooLargeError(
@@ -76,8 +134,6 @@ def open_source(source: Source, limits: Limits) -> tuple[IO[bytes] | _LimitedRea
                 limit="max_bytes",
             )
         return io.BytesIO(bytes(source)), None
-    if isinstance(source, str) and is_xml_text(source):
-        return open_source(source.encode("utf-8", "surrogatepass"), limits)[0], "utf-8"
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.exists():
@@ -116,14 +172,20 @@ class RecordStream:
     cannot be read safely (possibly after some records were yielded).
     """
 
-    def __init__(self, source: Source, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, source: Source, limits: Limits = DEFAULT_LIMITS, *, text: bool | None = None
+    ) -> None:
         self.limits = limits
         self._source = source
+        self._text = text
         self.root: etree._Element | None = None
         self.records = 0
 
     def __iter__(self) -> Iterator[RecordEvent]:
-        stream, encoding = open_source(self._source, self.limits)
+        stream, encoding = open_source(self._source, self.limits, text=self._text)
+        head = _refuse_doctype(stream, encoding)
+        if not head.strip():
+            raise MalformedXmlError("the document is empty", line=1, column=1)
         counts = dict.fromkeys(COLLECTION_OF, 0)
         first_collection: dict[str, etree._Element] = {}
         previous: etree._Element | None = None
@@ -131,7 +193,7 @@ class RecordStream:
         room = self.limits.max_depth - 3
         below = etree.XPath("(" + "*/" * max(room, 0) + "*)[1]")
         parser = etree.iterparse(
-            stream,
+            _Replay(head, stream),
             events=("end",),
             tag=tuple(COLLECTION_OF),
             encoding=encoding,
@@ -160,6 +222,11 @@ class RecordStream:
                         "(Limits.max_depth)",
                         limit="max_depth",
                         line=deep.sourceline,
+                    )
+                for include in element.iter(f"{{{XINCLUDE_NS}}}*"):
+                    raise ForbiddenXmlError(
+                        "XInclude elements are refused (nothing is included)",
+                        line=include.sourceline,
                     )
                 counts[kind] += 1
                 self.records += 1
