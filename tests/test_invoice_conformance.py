@@ -263,3 +263,16 @@ def test_i7_a_telephone_longer_than_sage_column_is_too_long() -> None:
     longer = text.replace("0191 123 2920", "0" * 31)
     report = zs.validate(longer)
     assert "schema.too-long" in report.codes
+
+
+def test_training_day_example_has_all_three_collections_and_no_invoice_issues() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "training-day.xml"
+    model = zs.load(example)
+    assert model.customers is not None
+    assert model.invoices is not None
+    assert model.transactions is not None
+    text = example.read_text(encoding="utf-8")
+    assert text.index("<Customers>") < text.index("<Invoices>") < text.index("<Transactions>")
+    assert invoice_issues(text) == []
+    assert zs.validate(example).issues == ()
+    assert_round_trips_without_loss(example.read_bytes())
