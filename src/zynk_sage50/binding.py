@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+import attr
 from lxml import etree
 
 from .datetimes import LexicalDateTime
@@ -96,6 +97,38 @@ def convert_text(text: str, field: FieldInfo) -> Any:
     return _CONVERTERS[field.kind](text, field)
 
 
+@attr.s(frozen=True, slots=True, auto_attribs=True)
+class _Slot:
+    """How one child element of a class is bound, worked out once per class."""
+
+    name: str
+    convert: Callable[[str, FieldInfo], Any]
+    field: FieldInfo
+    is_list: bool
+    model: type[Any] | None
+
+
+_PLANS: dict[type[Any], dict[str, _Slot]] = {}
+
+
+def _plan(cls: type[Any]) -> dict[str, _Slot]:
+    """Each child element name of ``cls`` and how to bind it (cached per class)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = {
+            field.xml_name: _Slot(
+                name=field.name,
+                convert=_CONVERTERS[field.kind],
+                field=field,
+                is_list=field.is_list,
+                model=field.value_type if field.kind is ValueKind.MODEL else None,
+            )
+            for field in class_info(cls).fields
+            if not field.is_attribute
+        }
+    return plan
+
+
 class Binder:
     """Builds model objects from elements; counts records against the limits."""
 
@@ -131,6 +164,39 @@ class Binder:
             return _CONVERTERS[field.kind](text, field)
         except ValueError as exc:
             raise self._fail(element, f"invalid {field.xml_name}: {exc}") from None
+
+    def bind_checked(self, element: etree._Element, cls: type[T]) -> T:
+        """Bind an element that passed the XSD: the fast path of :meth:`bind`.
+
+        The schema has already ruled out unknown, repeated and mixed content, so only values
+        are converted (the text limit is still applied).
+        """
+        plan = _plan(cls)
+        values: dict[str, Any] = {}
+        limit = self.limits.max_text_length
+        for name, raw in element.attrib.items():
+            if name != XSI_NIL:
+                attribute = _info(cls).attributes.get(name)
+                if attribute is None:  # an xsi: hint the XSD allows but the models cannot hold
+                    return self.bind(element, cls)
+                values[attribute.name] = convert_text(raw, attribute)
+        for child in element:
+            slot = plan[child.tag]  # type: ignore[index]
+            nil = child.get(XSI_NIL)
+            if nil is not None and nil.strip() in _TRUE:
+                value: Any = None
+            elif slot.model is not None:
+                value = self.bind_checked(child, slot.model)
+            else:
+                text = child.text or ""
+                if len(text) > limit:
+                    return self.bind(element, cls)  # reports the limit with its line
+                value = slot.convert(text, slot.field)
+            if slot.is_list:
+                values.setdefault(slot.name, []).append(value)
+            else:
+                values[slot.name] = value
+        return cls(**values)
 
     def bind(self, element: etree._Element, cls: type[T]) -> T:
         """Bind ``element`` to a new instance of ``cls``; unknown content raises."""

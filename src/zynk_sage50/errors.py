@@ -86,8 +86,9 @@ class BuildError(ZynkSage50Error, ValueError):
 class UnbalancedJournalError(BuildError):
     """A journal's debits and credits differ and no variance nominal code was given."""
 
-    def __init__(self, reference: str, date: str, debits: object, credits: object,
-                 variance: object) -> None:
+    def __init__(
+        self, reference: str, date: str, debits: object, credits: object, variance: object
+    ) -> None:
         super().__init__(
             f"journal {reference} on {date} does not balance: debits {debits}, credits "
             f"{credits}, variance {variance} (give variance_nominal= to post the difference)"

@@ -44,7 +44,9 @@ def _load(source: Source, limits: Limits, *, text: bool) -> Company:
         if found:
             problems.extend(found)
         elif not problems:
-            records[event.kind].append(binder.bind(event.element, RECORD_CLASSES[event.kind]))
+            records[event.kind].append(
+                binder.bind_checked(event.element, RECORD_CLASSES[event.kind])
+            )
     root = stream.residual_root()
     problems.extend(check_schema(root))
     if problems:

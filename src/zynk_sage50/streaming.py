@@ -325,7 +325,7 @@ def _iter_models(source: Source, kind: str, limits: Limits) -> Iterator[Any]:
                 path=first.path,
                 issues=problems,
             )
-        yield binder.bind(event.element, cls)
+        yield binder.bind_checked(event.element, cls)
     residual = check_schema(stream.residual_root())
     if residual:
         first = residual[0]

@@ -87,7 +87,13 @@ def _invalid_below(record_path: str, issues: list[Issue]) -> set[str]:
 
 def _locate(event: RecordEvent, binder: Binder, schema_issues: list[Issue]) -> Located[Any]:
     element = event.element
-    record, lines, invalid = binder.bind_lenient(element, RECORD_CLASSES[event.kind])
+    cls = RECORD_CLASSES[event.kind]
+    if schema_issues:
+        record, lines, invalid = binder.bind_lenient(element, cls)
+    else:
+        record = binder.bind_checked(element, cls)
+        lines = {str(child.tag): child.sourceline or 0 for child in element}
+        invalid = frozenset()
     nested = _nested_lines(element)
     return Located(
         record=record,

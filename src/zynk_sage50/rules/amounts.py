@@ -17,12 +17,16 @@ MONEY_FIELDS = ("NetAmount", "TaxAmount", "PaymentAmount", "ReceiptAmount")
 #: The smallest magnitude Sage cannot store: its import takes 8 digits before the point.
 TOO_LARGE = Decimal("100000000")
 _CENT = Decimal("0.01")
+#: Below this, rounding to 2 places cannot reach TOO_LARGE.
+_ROUNDS_UP_TO_TOO_LARGE = Decimal("99999999.995")
 
 
 def decimal_places(value: Decimal) -> int:
     """Significant decimal places: ``1.230`` has 2, ``5E+3`` and ``0.000`` have 0."""
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # finite: the binder refuses NaN and infinities
+    if exponent >= -2:  # the common case: at most 2 places as written
+        return max(0, -exponent) if any(digits) else 0
     trimmed = list(digits)
     while exponent < 0 and len(trimmed) > 1 and trimmed[-1] == 0:
         trimmed.pop()
@@ -71,7 +75,10 @@ def precision(located: LocatedTransaction) -> Iterator[Issue]:
 def too_large(located: LocatedTransaction) -> Iterator[Issue]:
     """``amount.too-large``: a money amount of 100,000,000 or more in magnitude."""
     for xml_name, value in _money(located):
-        if abs(value) >= TOO_LARGE or abs(round_money(value)) >= TOO_LARGE:
+        magnitude = abs(value)
+        if magnitude >= TOO_LARGE or (
+            magnitude >= _ROUNDS_UP_TO_TOO_LARGE and abs(round_money(value)) >= TOO_LARGE
+        ):
             yield located.issue(
                 "amount.too-large",
                 Severity.ERROR,
