@@ -6,6 +6,8 @@ wired into ``validate()``.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -22,6 +24,7 @@ from tests.test_invoice_support import (
     of,
     product_invoice,
 )
+from zynk_sage50 import Company
 from zynk_sage50.issues import Severity
 from zynk_sage50.rules.invoices import INVOICE_DOCUMENT_RULES, INVOICE_RULES, is_update
 
@@ -461,3 +464,45 @@ def test_a_country_name_gets_its_code_suggested() -> None:
     (issue,) = of(invoice_issues(xml), "address.country-unknown")
     assert issue.path == f"{RECORD}/InvoiceDeliveryAddress/Country"
     assert "e.g. GB" in issue.message
+
+
+# --- docs/invoices.md ---------------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "invoices.md"
+_SECTION = re.compile(
+    r"^### `([a-z.-]+)` — (error|warning|info)\n(.*?)(?=^### |^## |\Z)", re.M | re.S
+)
+_XML = re.compile(r"```xml\n(.*?)```", re.S)
+
+
+def _documented() -> list[tuple[str, str, str]]:
+    found = []
+    for match in _SECTION.finditer(DOC.read_text(encoding="utf-8")):
+        example = _XML.search(match.group(3))
+        assert example, f"{match.group(1)} has no example"
+        found.append((match.group(1), match.group(2), example.group(1)))
+    return found
+
+
+def test_every_invoice_code_is_documented_once() -> None:
+    documented = [code for code, _severity, _xml in _documented()]
+    assert sorted(documented) == sorted(pair.code for pair in PAIRS)
+
+
+@pytest.mark.parametrize(
+    ("code", "severity", "xml"), _documented(), ids=[c for c, _s, _x in _documented()]
+)
+def test_each_documented_example_gives_its_code(code: str, severity: str, xml: str) -> None:
+    found = of(invoice_issues(xml), code)
+    assert found, [str(issue) for issue in invoice_issues(xml)]
+    assert {issue.severity.value for issue in found} == {severity}
+
+
+def test_the_documented_builder_example_runs() -> None:
+    (block,) = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    namespace: dict[str, object] = {}
+    exec(block, namespace)
+    company = namespace["company"]
+    assert isinstance(company, Company)
+    assert company.invoices is not None
+    assert len(company.invoices.invoice) == 2
