@@ -157,6 +157,12 @@ def test_invoice_on_the_same_account_as_well_is_no_mismatch() -> None:
     assert allocation_issues(document) == []
 
 
+def test_account_references_match_as_sage_matches_them() -> None:
+    # Sage account references are case-insensitive; blanks around them are ignored.
+    document = company(sales_invoice(), receipt(AccountReference=" abs001"))
+    assert allocation_issues(document) == []
+
+
 # --- allocation.wrong-ledger ----------------------------------------------------------------
 
 

@@ -10,8 +10,9 @@ consecutive SI (or PI) rows sharing the grouping key of :mod:`.grouping`. A cred
 group, and its Reference is both its grouping key and its allocation target (D16): an SC with
 Reference SI1 allocates to invoice SI1; an SC whose Reference names no invoice in the document
 is left to Sage (``allocation.target-outside-document``, info). Receipts and payments are never
-grouped: each row allocates on its own. References and account references are compared exactly
-as written. Update records take no part.
+grouped: each row allocates on its own. References are compared exactly as written; account
+references as Sage compares them (case-insensitive, blanks around ignored, like the other rules
+that match accounts). Update records take no part.
 
 Over-allocation compares, per invoice, the gross total of the invoice (NetAmount + TaxAmount over
 all its splits) with the sum of the gross amounts allocated to it (a receipt's NetAmount plus
@@ -34,6 +35,7 @@ from typing import NamedTuple
 from ..issues import Issue, Severity
 from ..models import TransactionType
 from .context import LocatedTransaction, RuleContext
+from .customers import account_key
 from .grouping import describe_row, is_posting, transaction_groups
 from .journals import money, round_money
 
@@ -172,12 +174,14 @@ def _analyse(rows: Sequence[LocatedTransaction]) -> Analysis:
         if not item.readable or not item.reference.strip():
             continue
         candidates = by_reference.get((item.ledger, item.reference), [])
-        account = item.account_reference
+        account = account_key(item.account_reference)
         found.append(
             Match(
                 item=item,
-                targets=[c for c in candidates if c.account_reference == account],
-                other_accounts=[c for c in candidates if c.account_reference != account],
+                targets=[c for c in candidates if account_key(c.account_reference) == account],
+                other_accounts=[
+                    c for c in candidates if account_key(c.account_reference) != account
+                ],
                 other_ledger=by_reference.get((item.ledger.other, item.reference), []),
             )
         )
