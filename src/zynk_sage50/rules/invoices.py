@@ -247,10 +247,6 @@ def lines(invoice: Invoice) -> Iterator[tuple[str, str, InvoiceItem]]:
         yield "Carriage", "Carriage", invoice.carriage
 
 
-def _type_name(invoice_type: InvoiceType) -> str:
-    return invoice_type.value
-
-
 # --- record rules ----------------------------------------------------------------------------
 
 
@@ -308,7 +304,7 @@ def not_posted(located: LocatedInvoice) -> Iterator[Issue]:
     yield located.issue(
         "invoice.not-posted",
         Severity.INFO,
-        f"{_named(located)} is a {_type_name(invoice_type)}: Sage keeps it as a {kind}, "
+        f"{_named(located)} is a {invoice_type.value}: Sage keeps it as a {kind}, "
         "which changes no ledger or customer balance until it is turned into an invoice in "
         "Sage; use ProductInvoice or ServiceInvoice to bill the customer.",
         field="InvoiceType",
@@ -339,7 +335,7 @@ def sku_missing(located: LocatedInvoice) -> Iterator[Issue]:
         yield located.issue(
             "invoice.sku-missing",
             Severity.WARNING,
-            f"{_named(located)} {label} has no Sku, which a {_type_name(invoice_type)} needs: "
+            f"{_named(located)} {label} has no Sku, which a {invoice_type.value} needs: "
             "the importer uses its Default Product Code setting and fails the invoice if none "
             "is set; give the product code (S1, S2 or S3 for a special line, M for a message "
             "line), or use a Service type for lines that are not products.",
@@ -372,7 +368,7 @@ def negative_quantity(located: LocatedInvoice) -> Iterator[Issue]:
             continue
         if invoice_type in CREDITS:
             fix = (
-                f"a {_type_name(invoice_type)} already credits every line, so a negative "
+                f"a {invoice_type.value} already credits every line, so a negative "
                 f"quantity turns this one back into a charge: write {-quantity}"
             )
         else:
@@ -486,7 +482,7 @@ def payment_not_applicable(located: LocatedInvoice) -> Iterator[Issue]:
     yield located.issue(
         "invoice.payment-not-applicable",
         Severity.WARNING,
-        f"{_named(located)} is a {_type_name(invoice_type)} with PaymentAmount "
+        f"{_named(located)} is a {invoice_type.value} with PaymentAmount "
         f"{located.record.payment_amount}: {why}.",
         field="PaymentAmount",
     )
