@@ -206,7 +206,7 @@ def test_i4_the_date_only_due_date_loads_once_it_has_a_time() -> None:
     model = assert_round_trips_without_loss(fixed.encode("utf-8"))
     assert model.invoices is not None
     assert str(model.invoices.invoice[0].due_date) == "2014-01-31T00:00:00"
-    (issue,) = zs.validate(text).issues[:1]
+    (issue,) = [i for i in zs.validate(text).issues if i.code.startswith("schema.")]
     assert (issue.code, issue.line) == ("schema.invalid-value", 9)
     assert "2019-05-16T00:00:00" in issue.message
 

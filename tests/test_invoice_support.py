@@ -26,6 +26,7 @@ from zynk_sage50.rules.invoices import (
     run_invoice_rules,
 )
 from zynk_sage50.schema import company_schema
+from zynk_sage50.validation import validate
 
 PROLOG = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -136,7 +137,19 @@ def customer_keys(xml: str) -> CustomerKeys | None:
 
 
 def invoice_issues(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
-    """Every invoice rule's issues for a document."""
+    """Every invoice rule's issues for a document, as ``validate()`` reports them."""
+    report = validate(xml, imported_ids=imported_ids)
+    return [
+        issue
+        for issue in report.issues
+        if issue.record is not None
+        and issue.record.kind == "Invoice"
+        and not issue.code.startswith("schema.")
+    ]
+
+
+def invoice_issues_direct(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
+    """The same, from the invoice rules called directly on :func:`located_invoices`."""
     document = InvoiceDocument(
         invoices=located_invoices(xml),
         customers=customer_keys(xml),
@@ -249,3 +262,18 @@ def test_customer_keys_are_none_without_customers() -> None:
         company(product_invoice(), customers=[customer(Id="7", AccountReference="abs001 ")])
     )
     assert keys == CustomerKeys(account_references=frozenset({"ABS001"}), ids=frozenset({"7"}))
+
+
+def test_validate_runs_the_invoice_rules_as_called_directly() -> None:
+    from tests.conformance import CONFORMANCE
+
+    checked = 0
+    for path in sorted((CONFORMANCE / "invoices").glob("*.xml")):
+        text = path.read_text(encoding="utf-8")
+        if validate(text).codes == ("xml.malformed",):
+            continue  # the two malformed samples
+        through_validate = {(i.code, i.line, i.path) for i in invoice_issues(text)}
+        direct = {(i.code, i.line, i.path) for i in invoice_issues_direct(text)}
+        assert through_validate == direct, path.name
+        checked += 1
+    assert checked == 14

@@ -56,6 +56,8 @@ def _load(source: Source, limits: Limits, *, text: bool) -> Company:
         company.transactions.transaction = records["Transaction"]
     if company.customers is not None:
         company.customers.customer = records["Customer"]
+    if company.invoices is not None:
+        company.invoices.invoice = records["Invoice"]
     remember(company, root.nsmap)
     return company
 

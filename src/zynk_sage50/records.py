@@ -9,10 +9,19 @@ from lxml import etree
 from .issues import RecordRef
 
 #: The collections of a Company and the record element each holds.
-COLLECTIONS = {"Customers": "Customer", "Transactions": "Transaction"}
+COLLECTIONS = {"Customers": "Customer", "Invoices": "Invoice", "Transactions": "Transaction"}
 #: Elements whose children are the items of a list: each item's path step is always indexed.
 LIST_WRAPPERS = frozenset(
-    {"Customers", "Transactions", "Banks", "Contacts", "DeliveryAddresses", "AnalysisCodes"}
+    {
+        "Customers",
+        "Transactions",
+        "Banks",
+        "Contacts",
+        "DeliveryAddresses",
+        "AnalysisCodes",
+        "Invoices",
+        "InvoiceItems",
+    }
 )
 _RECORD_PATH = re.compile(r"^/Company/(\w+)(?:\[\d+\])?/(\w+)(?:\[(\d+)\])?")
 

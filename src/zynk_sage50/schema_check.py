@@ -236,8 +236,6 @@ class _Mapper:
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
         if close:
             message += f" Did you mean {close[0]}?"
-        elif name == "Invoices" and parent_name == "Company":
-            message += " Invoice documents are not supported yet."
         self._add("schema.unknown-element", message, element, line)
 
     def _value_error(

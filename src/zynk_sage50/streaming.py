@@ -28,13 +28,17 @@ from .errors import (
 )
 from .issues import RecordRef
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Customer, Transaction
+from .models import Customer, Invoice, Transaction
 from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
 from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import check_record_schema, check_schema
 
 T = TypeVar("T", Transaction, Customer)
-RECORD_CLASSES: dict[str, type[Any]] = {"Transaction": Transaction, "Customer": Customer}
+RECORD_CLASSES: dict[str, type[Any]] = {
+    "Transaction": Transaction,
+    "Customer": Customer,
+    "Invoice": Invoice,
+}
 #: The record element each collection holds, and back.
 COLLECTION_OF = {record: collection for collection, record in COLLECTIONS.items()}
 _PROBE_BYTES = 64 * 1024

@@ -8,7 +8,7 @@ a few hundred bytes each, never with a whole-document tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -23,11 +23,12 @@ from .errors import (
 )
 from .issues import Issue, Report, Severity, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Company, Customer, Transaction
+from .models import Company, Customer, Invoice, Transaction
 from .parsing import Source
 from .records import relative_path
 from .rules import run_customer_rules, run_document_rules, run_rules, run_transaction_rules
 from .rules.context import Located, RuleContext, located, slim
+from .rules.invoices import INVOICE_DOCUMENT_RULES, INVOICE_RULES, CustomerKeys, InvoiceDocument
 from .schema_check import check_record_schema, check_schema
 from .streaming import RECORD_CLASSES, RecordEvent, RecordStream
 
@@ -111,6 +112,7 @@ def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits)
     issues: list[Issue] = []
     transactions: list[Located[Transaction]] = []
     customers: list[Located[Customer]] = []
+    invoices: list[Located[Invoice]] = []
     try:
         for event in stream:
             schema_issues = check_record_schema(event.element, event.path, event.ref)
@@ -119,33 +121,56 @@ def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits)
             if event.kind == "Transaction":
                 issues.extend(run_transaction_rules(entry))
                 transactions.append(slim(entry))
-            else:
+            elif event.kind == "Customer":
                 issues.extend(run_customer_rules(entry))
                 customers.append(slim(entry))
+            else:
+                for invoice_rule in INVOICE_RULES:
+                    issues.extend(invoice_rule(entry))
+                invoices.append(entry)  # few and read whole by the invoice document rules
         root = stream.residual_root()
     except (MalformedXmlError, ForbiddenXmlError, TooLargeError, SchemaBindingError) as exc:
         return [_reading_issue(exc)]
     issues.extend(check_schema(root))
+    has_customers = root.find("Customers") is not None
     context = RuleContext(
-        transactions=transactions,
-        customers=customers,
-        has_customers=root.find("Customers") is not None,
-        **options,
+        transactions=transactions, customers=customers, has_customers=has_customers, **options
     )
     issues.extend(run_document_rules(context))
+    issues.extend(_invoice_document_issues(invoices, context))
     return issues
+
+
+def _invoice_document_issues(
+    invoices: list[Located[Invoice]], context: RuleContext
+) -> Iterator[Issue]:
+    document = InvoiceDocument(
+        invoices=invoices,
+        customers=CustomerKeys.of(c.record for c in context.customers)
+        if context.has_customers
+        else None,
+        imported_ids=context.imported_ids,
+    )
+    for rule in INVOICE_DOCUMENT_RULES:
+        yield from rule(document)
 
 
 def _issues_of_model(company: Company, options: dict[str, Any]) -> list[Issue]:
     transactions = company.transactions.transaction if company.transactions else []
     customers = company.customers.customer if company.customers else []
+    invoices = list(located(company.invoices.invoice if company.invoices else [], "Invoice"))
     context = RuleContext(
         transactions=list(located(transactions, "Transaction")),
         customers=list(located(customers, "Customer")),
         has_customers=company.customers is not None,
         **options,
     )
-    return list(run_rules(context))
+    issues = list(run_rules(context))
+    for invoice in invoices:
+        for invoice_rule in INVOICE_RULES:
+            issues.extend(invoice_rule(invoice))
+    issues.extend(_invoice_document_issues(invoices, context))
+    return issues
 
 
 def validate(

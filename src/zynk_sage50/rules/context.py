@@ -8,9 +8,9 @@ from typing import Generic, TypeVar
 import attr
 
 from ..issues import Issue, RecordRef, Severity
-from ..models import Customer, Transaction
+from ..models import Customer, Invoice, Transaction
 
-R = TypeVar("R", Transaction, Customer)
+R = TypeVar("R", Transaction, Customer, Invoice)
 
 
 @attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
@@ -32,8 +32,7 @@ class Located(Generic[R]):
     @property
     def path(self) -> str:
         """``/Company/Transactions/Transaction[3]``."""
-        collection = "Transactions" if self.kind == "Transaction" else "Customers"
-        return f"/Company/{collection}/{self.kind}[{self.index}]"
+        return f"/Company/{self.kind}s/{self.kind}[{self.index}]"
 
     @property
     def ref(self) -> RecordRef:
