@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 import attr
 from lxml import etree
 
+from tests.conformance import CONFORMANCE
 from zynk_sage50.binding import Binder
 from zynk_sage50.issues import Issue, RecordRef, Severity
 from zynk_sage50.models import Customer, Invoice
@@ -265,8 +266,6 @@ def test_customer_keys_are_none_without_customers() -> None:
 
 
 def test_validate_runs_the_invoice_rules_as_called_directly() -> None:
-    from tests.conformance import CONFORMANCE
-
     checked = 0
     for path in sorted((CONFORMANCE / "invoices").glob("*.xml")):
         text = path.read_text(encoding="utf-8")
