@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
+import attr
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -55,18 +56,27 @@ def parse_types(types: Types) -> tuple[TransactionType, ...]:
     return tuple(t for t in TransactionType if t in wanted)
 
 
-def count_strategy(
+@attr.s(frozen=True, slots=True, auto_attribs=True)
+class Span:
+    """How many records to draw: from ``low`` to ``high``, or as ``strategy`` draws."""
+
+    low: int
+    high: int
+    strategy: st.SearchStrategy[int] | None = None
+
+
+def span(
     name: str,
     value: Count,
     default: tuple[int, int],
     feasible: Callable[[int], bool] = lambda _n: True,
     why: str = "",
-) -> st.SearchStrategy[int]:
-    """A strategy of counts from ``value``; counts ``feasible`` refuses are never drawn."""
+) -> Span:
+    """The counts ``value`` allows; counts ``feasible`` refuses are never drawn."""
     if value is None:
         value = default
     if isinstance(value, st.SearchStrategy):
-        return value.filter(lambda n: n >= 0 and feasible(n))
+        return Span(0, 0, value.filter(lambda n: n >= 0 and feasible(n)))
     if isinstance(value, bool) or not isinstance(value, (int, tuple)):
         raise StrategyArgumentError(
             f"{name}= must be an int, a (min, max) tuple or a strategy of ints, not {value!r}",
@@ -77,7 +87,7 @@ def count_strategy(
             raise StrategyArgumentError(f"{name}={value} is negative", name)
         if not feasible(value):
             raise StrategyArgumentError(f"{name}={value} is impossible{why}", name)
-        return st.just(value)
+        return Span(value, value)
     if (
         len(value) != 2
         or not all(isinstance(n, int) and not isinstance(n, bool) for n in value)
@@ -87,6 +97,7 @@ def count_strategy(
             f"{name}={value!r} must be a (min, max) tuple with 0 <= min <= max", name
         )
     low, high = value
-    if not any(feasible(n) for n in range(low, min(high, low + 3) + 1)):
+    possible = next((n for n in range(low, high + 1) if feasible(n)), None)
+    if possible is None:
         raise StrategyArgumentError(f"{name}={value!r} allows no possible count{why}", name)
-    return st.integers(low, high).filter(feasible)
+    return Span(possible, high)

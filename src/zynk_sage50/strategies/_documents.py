@@ -1,9 +1,11 @@
 """``documents()``: whole valid ``Company`` models, built by driving the DocumentBuilder.
 
-A document is drawn as a number of customers, a number of transaction rows, then one action
-after another (an invoice of n splits, a receipt, a journal of n legs...) until exactly that
-many rows are written. Counts and choices shrink towards fewer rows and the first types, so a
-failing example shrinks to a small document.
+A document is drawn as a number of customers and the customers, then actions one after another
+(an invoice of n splits, a receipt, a journal of n legs...): first until the fewest rows asked
+for are written exactly, then a drawn number of further actions, as long as they fit in the most
+rows asked for. Each customer and each action is one span of choices, so the shrinker can lower
+a count and delete one of them whole; choices shrink towards fewer rows and the first types, so
+a failing example shrinks to a small document.
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ import attr
 from hypothesis import strategies as st
 
 from ..models import Company, TransactionType
-from ._arguments import Count, StrategyArgumentError, Types, count_strategy, parse_types
-from ._driver import MAX_LEGS, MAX_SPLITS, TARGET_OF, Driver
+from ._arguments import Count, Span, StrategyArgumentError, Types, parse_types, span
+from ._driver import MAX_LEGS, MAX_SPLITS, TARGET_OF, Driver, customer_details
 
 T = TransactionType
 #: What one step of a document does: a TransactionType, one more split on an invoice already
 #: written, or an update record.
 Action: TypeAlias = TransactionType | str
 SPLIT, UPDATE = "split", "update"
+#: An action that writes nothing: the simplest choice of the optional actions, so that the
+#: shrinker can cancel an action by lowering one choice (and drop the choices it made).
+NOTHING = "nothing"
 
 _MULTI_ROW = {
     T.SALES_INVOICE: MAX_SPLITS,
@@ -66,27 +71,27 @@ class Plan:
         """Can exactly ``rows`` transaction rows be written with these actions?"""
         return rows == 0 or self.single_row or rows >= 2
 
-    def actions(self, left: int, driver: Driver) -> list[Action]:
-        """The actions that fit in ``left`` rows, leaving a number of rows still possible."""
-        found: list[Action] = []
-        for kind in self.kinds:
-            if min(self.sizes(kind, left)) <= left:
-                found.append(kind)
-        if driver.invoices:
+    def actions(self, left: int, driver: Driver, exact: bool) -> list[Action]:
+        """The actions that fit in ``left`` rows (with ``exact``: leaving a number of rows that
+        can still be written exactly)."""
+        found: list[Action] = [kind for kind in self.kinds if self.sizes(kind, left, exact)]
+        if driver.invoices and self.sizes(SPLIT, left, exact):
             found.append(SPLIT)
-        if self.updates:
+        if self.updates and self.sizes(UPDATE, left, exact):
             found.append(UPDATE)
         return found
 
-    def sizes(self, action: Action, left: int) -> list[int]:
-        """The numbers of rows ``action`` may write when ``left`` rows are still to write."""
+    def sizes(self, action: Action, left: int, exact: bool) -> list[int]:
+        """The numbers of rows ``action`` may write when at most ``left`` rows are left (with
+        ``exact``: exactly ``left`` rows are still to be written)."""
         if action not in _MULTI_ROW:
-            return [1]
+            return [1] if left >= 1 and (not exact or self.feasible(left - 1)) else []
         low = 2 if action is T.JOURNAL_DEBIT else 1
-        sizes = [
-            n for n in range(low, min(_MULTI_ROW[action], left) + 1) if self.feasible(left - n)
+        return [
+            n
+            for n in range(low, min(_MULTI_ROW[action], left) + 1)
+            if not exact or self.feasible(left - n)
         ]
-        return sizes or [left + 1]  # nothing fits: never chosen
 
 
 def documents(
@@ -123,11 +128,9 @@ def documents(
         if not plan.single_row
         else ""
     )
-    customer_counts = count_strategy("customers", customers, DEFAULT_CUSTOMERS)
-    row_counts = count_strategy(
-        "transactions", transactions, DEFAULT_TRANSACTIONS, plan.feasible, why
-    )
-    return st.composite(_document)(customer_counts, row_counts, plan)
+    customer_span = span("customers", customers, DEFAULT_CUSTOMERS)
+    row_span = span("transactions", transactions, DEFAULT_TRANSACTIONS, plan.feasible, why)
+    return st.composite(_document)(customer_span, row_span, plan)
 
 
 @attr.s(frozen=True, slots=True, auto_attribs=True)
@@ -147,42 +150,79 @@ WHOLE = Part()
 
 def _document(
     draw: st.DrawFn,
-    customer_counts: st.SearchStrategy[int],
-    row_counts: st.SearchStrategy[int],
+    customers: Span,
+    rows: Span,
     plan: Plan,
     part: Part = WHOLE,
 ) -> Company:
-    customers = draw(customer_counts, label="customers")
-    rows = draw(row_counts, label="transactions")
+    """Customers, then transaction rows, each record or action drawn after the last so that
+    deleting one while shrinking leaves the others meaningful."""
     driver = Driver(draw, first_id=part.written + 1, accounts=part.accounts, counter=part.written)
-    for number in range(part.numbered + 1, part.numbered + customers + 1):
-        driver.customer(number)
-    left = rows
-    while left:
-        action = draw(st.sampled_from(plan.actions(left, driver)))
-        target = TARGET_OF.get(action) if isinstance(action, TransactionType) else None
-        if (
-            isinstance(action, TransactionType)
-            and target in plan.kinds
-            and left >= 2
-            and not driver.has_target(action)
-            and draw(st.integers(0, 3)) != 3
-        ):
-            # Usually, a receipt or credit note comes after the invoice it settles.
-            assert target is not None
-            driver.invoice(target, 1)
-            left -= 1
-        sizes = plan.sizes(action, left)
-        size = draw(st.sampled_from(sizes)) if len(sizes) > 1 else sizes[0]
-        written = _run(driver, action, size)
-        assert len(written) == size, (action, size, len(written))
-        left -= size
+    least, most = _bounds(draw, customers, "customers")
+    details = [draw(customer_details()) for _ in range(least)]
+    if most > least:  # then some more, each of which may be dropped by lowering one choice
+        for _ in range(draw(st.integers(0, most - least), label="more customers")):
+            one = draw(_MAYBE_CUSTOMER)
+            if one is not None:
+                details.append(one)
+    for number, one in enumerate(details, start=part.numbered + 1):
+        driver.customer(number, one)
+    least, most = _bounds(draw, rows, "transactions")
+    written = 0
+    while written < least:  # exactly ``least`` rows first
+        written += draw(_action(driver, plan, least - written, True))
+    if most > least:  # then some more actions, as many rows as fit up to ``most``
+        for _ in range(draw(st.integers(0, most - least), label="more actions")):
+            if not plan.actions(most - written, driver, exact=False):
+                break
+            written += draw(_action(driver, plan, most - written, False))
     return driver.builder.build()
+
+
+def _bounds(draw: st.DrawFn, counts: Span, label: str) -> tuple[int, int]:
+    if counts.strategy is None:
+        return counts.low, counts.high
+    exact = draw(counts.strategy, label=label)
+    return exact, exact
+
+
+#: An optional customer: none (0, shrinks first) or, three times in four, a customer's details.
+_MAYBE_CUSTOMER = st.integers(0, 3).flatmap(lambda n: st.none() if n == 0 else customer_details())
+
+
+# Each action is one draw of its own (one span of choices), so that the shrinker can lower the
+# number of actions by one and delete one of them whole.
+@st.composite
+def _action(draw: st.DrawFn, driver: Driver, plan: Plan, left: int, exact: bool) -> int:
+    """One action in at most ``left`` rows (exactly fitting with ``exact``): rows written."""
+    driver.drawing_with(draw)
+    action = driver.pick(([] if exact else [NOTHING]) + plan.actions(left, driver, exact))
+    if action == NOTHING:
+        return 0
+    written = 0
+    target = TARGET_OF.get(action) if isinstance(action, TransactionType) else None
+    if (
+        isinstance(action, TransactionType)
+        and target in plan.kinds
+        and left >= 2
+        and not driver.has_target(action)
+        and draw(st.integers(0, 3)) != 0
+    ):
+        # Usually (0, no invoice, shrinks first), a receipt or credit note comes after the
+        # invoice it settles.
+        assert target is not None
+        driver.invoice(target, 1)
+        written = 1
+    sizes = plan.sizes(action, left - written, exact)
+    size = driver.pick(sizes) if len(sizes) > 1 else sizes[0]
+    rows = _run(driver, action, size)
+    assert len(rows) == size, (action, size, len(rows))
+    return written + size
 
 
 def document_part(customers: int, rows: int, plan: Plan, part: Part) -> st.SearchStrategy[Company]:
     """One part of a large document (see :class:`Part`): exactly that many records."""
-    return st.composite(_document)(st.just(customers), st.just(rows), plan, part)
+    return st.composite(_document)(Span(customers, customers), Span(rows, rows), plan, part)
 
 
 def _run(driver: Driver, action: Action, size: int) -> list[object]:

@@ -8,10 +8,12 @@ left of an invoice, balanced journals, matching transfer amounts).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attr
 from hypothesis import strategies as st
 
 from ..builder import DocumentBuilder, InvoiceHandle
@@ -69,17 +71,31 @@ class Driver:
         self._credited: set[int] = set()
         self._counter = counter
 
+    def drawing_with(self, draw: Draw) -> Driver:
+        """Draw with ``draw`` from now on (a nested ``@composite``'s); returns the driver."""
+        self._draw = draw
+        return self
+
     # ----- small draws ---------------------------------------------------------------
     def draw(self, strategy: st.SearchStrategy[X]) -> X:
         value: X = self._draw(strategy)
         return value
 
     def pick(self, choices: Sequence[X]) -> X:
-        return self.draw(st.sampled_from(choices))
+        """One of ``choices``; the first one shrinks best."""
+        return choices[self.draw(_indexes(len(choices)))]
+
+    def some(self, value: X) -> X | None:
+        """Nothing (shrinks best) or ``value``."""
+        return value if self.draw(st.booleans()) else None
 
     def maybe(self, strategy: st.SearchStrategy[X]) -> X | None:
-        """Usually nothing (the simplest record), sometimes a value."""
-        return self.draw(st.none() | strategy)
+        """Nothing (shrinks best) or a value of ``strategy``."""
+        return self.draw(strategy) if self.draw(st.booleans()) else None
+
+    def maybe_pick(self, choices: Sequence[X]) -> X | None:
+        """Nothing (shrinks best) or one of ``choices``."""
+        return self.pick(choices) if self.draw(st.booleans()) else None
 
     def reference(self, prefix: str) -> str:
         """A reference no other record of the document uses."""
@@ -99,7 +115,7 @@ class Driver:
 
     def oss(self) -> dict[str, Any]:
         """OSS fields of a sales record: mostly none, sometimes a report type and country."""
-        kind = self.maybe(st.sampled_from(list(OssReportType)))
+        kind = self.maybe_pick(_OSS_TYPES)
         if kind is None:
             return {}
         if kind is OssReportType.NONE:
@@ -107,55 +123,47 @@ class Driver:
         return {"oss_report_type": kind, "oss_country": self.pick(v.EU_COUNTRIES)}
 
     # ----- customers -----------------------------------------------------------------
-    def customer(self, number: int) -> Customer:
+    def customer(self, number: int, details: CustomerDetails) -> Customer:
         """Add a customer whose account reference ends in ``number`` (unique per document)."""
-        draw = self.draw
-        person = draw(st.booleans())
-        name = self.pick(v.COMPANY_NAMES)
-        title, forename, surname = (
-            self.pick(v.TITLES),
-            self.pick(v.FORENAMES),
-            self.pick(v.SURNAMES),
-        )
-        reference = v.account_reference(surname if person else name, number)
-        town, county, postcode = self.pick(v.TOWNS)
-        domain = f"{v.slug(surname if person else name)}.example"
+        d = details
+        reference = v.account_reference(d.surname if d.person else d.name, number)
+        town, county, postcode = d.town
+        domain = f"{v.slug(d.surname if d.person else d.name)}.example"
         address = CustomerAddress(
-            title=title if person else None,
-            forename=forename if person else self.maybe(st.just(forename)),
-            surname=surname if person else None,
-            company=None if person else name,
-            address1=self.pick(v.STREETS),
+            title=d.title if d.person else None,
+            forename=d.forename if d.person or d.contact_name else None,
+            surname=d.surname if d.person else None,
+            company=None if d.person else d.name,
+            address1=d.street,
             town=town,
             county=county,
             postcode=postcode,
-            country=self.pick(v.COUNTRIES),
-            telephone=f"01632 960{draw(st.integers(0, 999)):03d}",
+            country=d.country,
+            telephone=f"01632 960{d.phone:03d}",
             email=f"accounts@{domain}",
-            website=None if person else f"www.{domain}",
+            website=None if d.person else f"www.{domain}",
         )
         contacts: list[Contact] = []
-        if not person and draw(st.booleans()):
+        if not d.person and d.contact:
             contacts.append(
                 Contact(
-                    title=title,
-                    forename=forename,
-                    surname=surname,
-                    email=f"{v.slug(forename)}@{domain}",
+                    title=d.title,
+                    forename=d.forename,
+                    surname=d.surname,
+                    email=f"{v.slug(d.forename)}@{domain}",
                 )
             )
-        currency = self.pick(v.CURRENCIES)
         customer = self.builder.customer(
             account_reference=reference,
-            company_name=None if person else name,
+            company_name=None if d.person else d.name,
             invoice_address=address,
             contacts=contacts,
-            currency=currency,
-            vat_number=self.maybe(st.integers(100_000_000, 999_999_999).map(lambda n: f"GB{n}")),
+            currency=d.currency,
+            vat_number=None if d.vat is None else f"GB{d.vat}",
             tax_code=1,
-            nominal_code=self.pick(v.SALES_NOMINALS),
-            credit_limit=self.pick([Decimal(0), Decimal(1000), Decimal(2500), Decimal(10000)]),
-            terms_agreed=draw(st.booleans()),
+            nominal_code=d.nominal,
+            credit_limit=d.credit_limit,
+            terms_agreed=d.terms_agreed,
         )
         self.customer_accounts.append(reference)
         return customer
@@ -179,8 +187,8 @@ class Driver:
             tax_amount=v.tax_for(net, rate),
             details=self.pick(v.PURCHASE_DETAILS if purchase else v.SALES_DETAILS),
             department=self.maybe(st.integers(0, 999)),
-            project_ref=self.maybe(st.sampled_from(["PRJ001", "TRAIN26"])),
-            project_item=self.maybe(st.just("LABOUR")) if purchase else None,
+            project_ref=self.maybe_pick(("PRJ001", "TRAIN26")),
+            project_item=self.some("LABOUR") if purchase else None,
         )
         return handle.splits[-1]
 
@@ -193,7 +201,7 @@ class Driver:
             "reference": self.reference("INV" if sales else "BILL"),
             "date": v.xml_date(day),
             "due_date": v.xml_date(day + dt.timedelta(days=30)),
-            "payment_reference": self.maybe(st.just(f"PO{self._counter:05d}")),
+            "payment_reference": self.some(f"PO{self._counter:05d}"),
         }
         if sales:
             arguments.update(self.oss())
@@ -296,7 +304,7 @@ class Driver:
             "amount": amount,
             "date": v.xml_date(day),
             "allocate_to": allocate_to,
-            "payment_reference": self.maybe(st.sampled_from(["BACS", "CHQ 100234", "Card"])),
+            "payment_reference": self.maybe_pick(("BACS", "CHQ 100234", "Card")),
         }
         if sales:
             arguments.update(self.oss())
@@ -337,24 +345,24 @@ class Driver:
             "date": v.xml_date(self.day()),
             "tax_code": tax_code,
             "tax_amount": v.tax_for(net, rate),
-            "reference": self.maybe(st.just(self.reference("BK"))),
+            "reference": self.some(self.reference("BK")),
             "details": self.pick(
                 ["Interest", "Grant", "Sundry income"]
                 if receipt
                 else ["Bank charges", "Rent", "Insurance", "Fuel"]
             ),
             "department": self.maybe(st.integers(0, 999)),
-            "fund": self.maybe(st.sampled_from(["001", "2", "15"])),
+            "fund": self.maybe_pick(("001", "2", "15")),
         }
         if receipt:
             return [self.builder.bank_receipt(**arguments)]
-        arguments["project_item"] = self.maybe(st.just("LABOUR"))
+        arguments["project_item"] = self.some("LABOUR")
         return [self.builder.bank_payment(**arguments)]
 
     def transfer(self) -> list[Transaction]:
         """Money moved between two banks (BankTransfer), sometimes at an exchange rate."""
-        source, target = self.draw(st.permutations(v.BANKS))[:2]
-        rate = self.maybe(st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4))
+        source, target = self.draw(_BANK_ORDERS)[:2]
+        rate = self.maybe(_RATES)
         return [
             self.builder.bank_transfer(
                 from_bank=source,
@@ -433,6 +441,63 @@ class Driver:
         if kind is T.BANK_TRANSFER:
             return self.transfer()
         return self.journal(rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _indexes(count: int) -> st.SearchStrategy[int]:
+    return st.integers(0, count - 1)
+
+
+_OSS_TYPES = tuple(OssReportType)
+_BANK_ORDERS = st.permutations(v.BANKS)
+_RATES = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4)
+
+
+@attr.s(frozen=True, slots=True, auto_attribs=True)
+class CustomerDetails:
+    """What is drawn for a customer (its number, and so its account reference, comes from its
+    place in the document)."""
+
+    person: bool
+    name: str
+    title: str
+    forename: str
+    surname: str
+    contact_name: bool
+    town: tuple[str, str, str]
+    street: str
+    country: str
+    phone: int
+    contact: bool
+    currency: str
+    vat: int | None
+    nominal: str
+    credit_limit: Decimal
+    terms_agreed: bool
+
+
+@functools.cache
+def customer_details() -> st.SearchStrategy[CustomerDetails]:
+    """A customer's details: a company (or sometimes a person), an address, terms."""
+    return st.builds(
+        CustomerDetails,
+        person=st.booleans(),
+        name=st.sampled_from(v.COMPANY_NAMES),
+        title=st.sampled_from(v.TITLES),
+        forename=st.sampled_from(v.FORENAMES),
+        surname=st.sampled_from(v.SURNAMES),
+        contact_name=st.booleans(),
+        town=st.sampled_from(v.TOWNS),
+        street=st.sampled_from(v.STREETS),
+        country=st.sampled_from(v.COUNTRIES),
+        phone=st.integers(0, 999),
+        contact=st.booleans(),
+        currency=st.sampled_from(v.CURRENCIES),
+        vat=st.none() | st.integers(100_000_000, 999_999_999),
+        nominal=st.sampled_from(v.SALES_NOMINALS),
+        credit_limit=st.sampled_from([Decimal(0), Decimal(1000), Decimal(2500), Decimal(10000)]),
+        terms_agreed=st.booleans(),
+    )
 
 
 def _date_of(invoice: InvoiceHandle) -> dt.date:

@@ -25,14 +25,14 @@ from hypothesis.errors import Unsatisfiable
 
 from ..models import Company, Customer, Customers, Transaction, Transactions
 from ..writing import dumps
-from ._arguments import StrategyArgumentError, Types, count_strategy
+from ._arguments import StrategyArgumentError, Types, span
 from ._documents import Part, Plan, document_part
 from ._invalid import RECIPES, invalid_documents, spoil
 
 X = TypeVar("X")
 
 #: Examples generated per draw; the last one is kept.
-EXAMPLES = 3
+EXAMPLES = 2
 ROWS_PER_PART = 100
 CUSTOMERS_PER_PART = 40
 
@@ -90,8 +90,8 @@ def valid_document(*, customers: int, transactions: int, types: Types, seed: int
     """A valid document of exactly ``customers`` customers and ``transactions`` rows."""
     plan = Plan.of(types, updates=False)
     why = " with only journals (each journal writes at least two rows)"
-    count_strategy("customers", customers, (0, 0))
-    count_strategy("transactions", transactions, (0, 0), plan.feasible, why)
+    span("customers", customers, (0, 0))
+    span("transactions", transactions, (0, 0), plan.feasible, why)
     customer_parts, row_parts = _customer_parts(customers), _row_parts(transactions, plan)
     all_customers: list[Customer] = []
     all_rows: list[Transaction] = []

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from ..models import Customer, Transaction, TransactionType
 from ._arguments import Types, parse_types
-from ._driver import MAX_LEGS, Driver
+from ._driver import MAX_LEGS, Driver, customer_details
 from ._values import money, xml_date
 
 T = TransactionType
@@ -23,7 +23,7 @@ def customers() -> st.SearchStrategy[Customer]:
 
 
 def _customer(draw: st.DrawFn) -> Customer:
-    return Driver(draw).customer(draw(st.integers(1, 999)))
+    return Driver(draw).customer(draw(st.integers(1, 999)), draw(customer_details()))
 
 
 def transactions(types: Types = None) -> st.SearchStrategy[Transaction]:

@@ -4,6 +4,7 @@ money. Every value here is one a bookkeeper could type and that Sage stores unch
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -129,6 +130,7 @@ def xml_date(day: dt.date) -> LexicalDateTime:
     return LexicalDateTime(f"{day.isoformat()}T00:00:00")
 
 
+@functools.lru_cache(maxsize=4096)
 def money(limit: Decimal = LINE_LIMIT, minimum: Decimal = CENT) -> st.SearchStrategy[Decimal]:
     """An amount with exactly 2 decimal places, from ``minimum`` to ``limit``; small amounts
     first (they shrink best), large ones sometimes."""

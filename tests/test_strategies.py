@@ -1,0 +1,418 @@
+"""The public Hypothesis strategies: valid documents and records, invalid documents per rule
+code, type registration, argument checking, and Hypothesis as an optional dependency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import zynk_sage50 as zs
+from zynk_sage50 import Company, Customer, Severity, Transaction, TransactionType
+from zynk_sage50.models import Customers, Transactions
+from zynk_sage50.strategies import (
+    CURRENT_TYPES,
+    INVALID_CODES,
+    StrategyArgumentError,
+    bank_transfers,
+    customers,
+    documents,
+    invalid_documents,
+    journals,
+    transactions,
+)
+from zynk_sage50.strategies._fixtures import seeded_example
+
+T = TransactionType
+MONEY = ("net_amount", "tax_amount", "payment_amount", "receipt_amount")
+
+
+def bounded(share: int) -> settings:
+    """The active profile's example budget divided by ``share`` (for tests repeated per code or
+    per type), without a deadline: validating a document is not what is being timed."""
+    return settings(max_examples=max(1, settings.default.max_examples // share), deadline=None)
+
+
+def problems(report: zs.Report, allowed: str | None = None) -> list[str]:
+    """Errors and warnings other than ``allowed``."""
+    return [
+        str(issue)
+        for issue in report.issues
+        if issue.severity is not Severity.INFO and issue.code != allowed
+    ]
+
+
+def rows(company: Company) -> list[Transaction]:
+    return list(company.transactions.transaction) if company.transactions else []
+
+
+def customer_list(company: Company) -> list[Customer]:
+    return list(company.customers.customer) if company.customers else []
+
+
+def alone(*records: Transaction | Customer) -> Company:
+    """A document holding only these records."""
+    found_rows = [r for r in records if isinstance(r, Transaction)]
+    found_customers = [r for r in records if isinstance(r, Customer)]
+    return Company(
+        customers=Customers(customer=found_customers) if found_customers else None,
+        transactions=Transactions(transaction=found_rows) if found_rows else None,
+    )
+
+
+# ----- valid documents ------------------------------------------------------------------------
+@bounded(2)
+@given(documents(updates=True))
+def test_documents_validate_clean_and_round_trip(company: Company) -> None:
+    text = zs.dumps(company)
+    report = zs.validate(text)
+    assert problems(report) == [], text
+    assert zs.loads(text) == company
+    for row in rows(company):
+        for name in MONEY:
+            amount = getattr(row, name)
+            if amount is not None:
+                assert amount.as_tuple().exponent == -2, (name, amount)
+
+
+@bounded(4)
+@given(documents(customers=3, transactions=20))
+def test_exact_counts(company: Company) -> None:
+    assert len(customer_list(company)) == 3
+    assert len(rows(company)) == 20
+    assert problems(zs.validate(company)) == []
+
+
+@bounded(4)
+@given(documents(customers=(1, 2), transactions=st.integers(4, 6)))
+def test_counts_as_ranges_and_strategies(company: Company) -> None:
+    assert 1 <= len(customer_list(company)) <= 2
+    assert 4 <= len(rows(company)) <= 6
+
+
+@bounded(4)
+@given(documents(customers=2, transactions=(1, 15)))
+def test_sales_name_the_documents_customers(company: Company) -> None:
+    report = zs.validate(company)
+    assert "reference.unknown-customer" not in report.codes
+
+
+@bounded(4)
+@given(documents(transactions=(0, 9), types=["JournalDebit", "JournalCredit"]))
+def test_journal_only_documents_balance(company: Company) -> None:
+    assert {row.transaction_type for row in rows(company)} <= {T.JOURNAL_DEBIT, T.JOURNAL_CREDIT}
+    assert len(rows(company)) != 1
+    assert problems(zs.validate(company)) == []
+
+
+@bounded(4)
+@given(documents(transactions=(1, 10), types="SalesInvoice,SalesReceipt"))
+def test_types_restrict_and_aliases_give_only_the_alias_info(company: Company) -> None:
+    assert {row.transaction_type for row in rows(company)} <= {T.SALES_INVOICE, T.SALES_RECEIPT}
+    report = zs.validate(company)
+    assert problems(report) == []
+    aliases = sum(row.transaction_type is T.SALES_RECEIPT for row in rows(company))
+    assert report.codes.count("type.alias") == aliases
+
+
+def allocated_in_document(company: Company) -> bool:
+    invoices = {
+        (r.account_reference, r.reference)
+        for r in rows(company)
+        if r.transaction_type is T.SALES_INVOICE
+    }
+    return any(
+        (r.account_reference, r.reference) in invoices
+        for r in rows(company)
+        if r.transaction_type is T.SALES_RECEIPT_ON_ACCOUNT
+    )
+
+
+def test_receipts_are_allocated_within_the_document() -> None:
+    company = find(
+        documents(types=["SalesInvoice", "SalesReceiptOnAccount"]),
+        allocated_in_document,
+        settings=settings(database=None, max_examples=500),
+    )
+    invoice, receipt = rows(company)
+    assert invoice.transaction_type is T.SALES_INVOICE
+    assert receipt.transaction_type is T.SALES_RECEIPT_ON_ACCOUNT
+    assert zs.validate(company).issues == ()
+
+
+def test_failing_examples_shrink_to_small_documents() -> None:
+    company = find(
+        documents(),
+        lambda c: any(r.transaction_type is T.SALES_RECEIPT_ON_ACCOUNT for r in rows(c)),
+        settings=settings(database=None, max_examples=500),
+    )
+    assert customer_list(company) == []
+    assert len(rows(company)) <= 2  # the receipt, perhaps with the invoice it settles
+    assert rows(company)[-1].transaction_type is T.SALES_RECEIPT_ON_ACCOUNT
+
+
+def test_without_types_only_the_current_names() -> None:
+    assert set(CURRENT_TYPES) == set(TransactionType) - {T.SALES_RECEIPT, T.PURCHASE_PAYMENT}
+
+
+# ----- single records ---------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", list(TransactionType), ids=lambda t: t.value)
+def test_every_type_round_trips_and_is_valid_alone(kind: TransactionType) -> None:
+    @bounded(15)
+    @given(transactions(types=[kind]))
+    def check(row: Transaction) -> None:
+        assert row.transaction_type is kind
+        company = alone(row)
+        text = zs.dumps(company)
+        assert zs.loads(text) == company
+        # A lone journal leg is a one-sided journal: that is the document's problem, not the
+        # record's.
+        one_sided = "journal.one-sided" if kind in (T.JOURNAL_DEBIT, T.JOURNAL_CREDIT) else None
+        assert problems(zs.validate(text), one_sided) == []
+
+    check()
+
+
+def test_sales_types_sometimes_carry_oss_fields() -> None:
+    row = find(
+        transactions(types=["SalesInvoice"]),
+        lambda r: r.oss_country_of_vat is not None,
+        settings=settings(database=None),
+    )
+    assert row.oss_report_type is not None
+    assert problems(zs.validate(alone(row))) == []
+
+
+def test_invoice_lines_carry_vat_at_20_percent() -> None:
+    row = find(
+        transactions(types=["PurchaseInvoice"]),
+        lambda r: r.tax_code == 1,
+        settings=settings(database=None),
+    )
+    assert row.net_amount is not None
+    assert row.tax_amount == (row.net_amount * Decimal("0.2")).quantize(Decimal("0.01"))
+
+
+@bounded(4)
+@given(customers())
+def test_customers_are_valid_alone(customer: Customer) -> None:
+    assert customer.account_reference
+    assert zs.validate(alone(customer)).issues == ()
+
+
+@bounded(4)
+@given(journals())
+def test_journals_balance(lines: list[Transaction]) -> None:
+    assert {line.transaction_type for line in lines} == {T.JOURNAL_DEBIT, T.JOURNAL_CREDIT}
+    assert len({(line.reference, str(line.transaction_date)) for line in lines}) == 1
+    debits = sum(
+        (
+            line.net_amount or Decimal(0)
+            for line in lines
+            if line.transaction_type is T.JOURNAL_DEBIT
+        ),
+        Decimal(0),
+    )
+    credits = sum(
+        (
+            line.net_amount or Decimal(0)
+            for line in lines
+            if line.transaction_type is T.JOURNAL_CREDIT
+        ),
+        Decimal(0),
+    )
+    assert debits == credits
+    assert zs.validate(alone(*lines)).issues == ()
+
+
+@bounded(4)
+@given(bank_transfers())
+def test_bank_transfers_are_valid_alone(row: Transaction) -> None:
+    assert row.transaction_type is T.BANK_TRANSFER
+    assert row.from_bank_account != row.to_bank_account
+    assert zs.validate(alone(row)).issues == ()
+
+
+# ----- st.from_type -----------------------------------------------------------------------------
+@bounded(4)
+@given(st.from_type(Transaction), st.from_type(Customer), st.from_type(Company))
+def test_from_type_uses_the_registered_strategies(
+    row: Transaction, customer: Customer, company: Company
+) -> None:
+    assert isinstance(row, Transaction)
+    assert row.transaction_type in CURRENT_TYPES
+    assert zs.validate(alone(customer)).issues == ()
+    assert problems(zs.validate(company)) == []
+
+
+# ----- invalid documents ------------------------------------------------------------------------
+#: Every error and warning of rules.md "Transactions" and "Customers", and the schema codes the
+#: issue names: all must have a strategy.
+REQUIRED_CODES = {
+    "type.required-field",
+    "type.field-not-applicable",
+    "field.export-only",
+    "duplicate.id",
+    "grouping.split-group",
+    "journal.one-sided",
+    "journal.unbalanced",
+    "journal.negative-amount",
+    "transfer.same-account",
+    "transfer.rate-mismatch",
+    "transfer.amounts-differ",
+    "allocation.missing-reference",
+    "allocation.account-mismatch",
+    "allocation.wrong-ledger",
+    "allocation.ambiguous",
+    "allocation.over-allocated",
+    "oss.country-required",
+    "oss.country-unknown",
+    "oss.country-name",
+    "oss.country-without-type",
+    "amount.precision",
+    "amount.too-large",
+    "amount.tax-on-receipt",
+    "update.missing-transaction-number",
+    "update.nothing-to-update",
+    "update.ignored-field",
+    "update.dispute-reason-without-code",
+    "update.operation-unsupported",
+    "customer.name-missing",
+    "customer.discount-table-required",
+    "customer.duplicate-account-reference",
+    "customer.currency-unknown",
+    "address.country-unknown",
+    "schema.too-long",
+    "schema.invalid-value",
+    "schema.unknown-element",
+}
+
+
+def test_every_required_code_has_a_strategy() -> None:
+    assert set(INVALID_CODES) >= REQUIRED_CODES
+    assert len(set(INVALID_CODES)) == len(INVALID_CODES)
+
+
+@pytest.mark.parametrize("code", INVALID_CODES)
+def test_invalid_documents_trigger_their_code_and_no_other_problem(code: str) -> None:
+    @bounded(10)
+    @given(invalid_documents(code))
+    def check(text: str) -> None:
+        assert isinstance(text, str)
+        report = zs.validate(text)
+        assert code in report.codes, text
+        assert problems(report, code) == [], text
+
+    check()
+
+
+@pytest.mark.parametrize("code", ["journal.one-sided", "customer.name-missing"])
+def test_invalid_documents_take_the_size_of_their_valid_part(code: str) -> None:
+    @bounded(20)
+    @given(invalid_documents(code, customers=2, transactions=10, types="BankReceipt"))
+    def check(text: str) -> None:
+        company = zs.loads(text) if code == "journal.one-sided" else None
+        report = zs.validate(text)
+        assert problems(report, code) == []
+        if company is not None:
+            types = [row.transaction_type for row in rows(company)]
+            assert types.count(T.BANK_RECEIPT) >= 10
+            assert len(customer_list(company)) == 2
+
+    check()
+
+
+@bounded(10)
+@given(invalid_documents("journal.unbalanced"))
+def test_variance_posted_is_an_unbalanced_journal_with_the_option(text: str) -> None:
+    report = zs.validate(text, journal_variance_nominal="9998")
+    assert "journal.variance-posted" in report.codes
+    assert problems(report) == []
+
+
+# ----- arguments --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: documents(types=["JournalDebit"]), "without JournalCredit"),
+        (lambda: documents(types="JournalCredit,SalesInvoice"), "without JournalDebit"),
+        (lambda: documents(types=["JournalDebit", "JournalCredit"], transactions=1), "journals"),
+        (lambda: documents(types=["JournalDebit", "JournalCredit"], transactions=(1, 1)), "no"),
+        (lambda: documents(types=["SI"]), "not a TransactionType name"),
+        (lambda: documents(types=[]), "no TransactionType"),
+        (lambda: documents(customers=-1), "negative"),
+        (lambda: documents(transactions=(5, 2)), "min <= max"),
+        (lambda: documents(transactions=2.5), "must be an int"),  # type: ignore[arg-type]
+        (lambda: documents(updates="yes"), "True or False"),  # type: ignore[arg-type]
+        (lambda: transactions(types=["Invoice"]), "not a TransactionType name"),
+        (lambda: invalid_documents("journal.variance-posted"), "journal variance nominal"),
+        (lambda: invalid_documents("no.such-code"), "xml.malformed"),
+    ],
+)
+def test_impossible_arguments_raise_clear_errors(call: object, words: str) -> None:
+    assert callable(call)
+    with pytest.raises(ValueError, match=words) as raised:
+        call()
+    assert isinstance(raised.value, InvalidArgument)
+    assert isinstance(raised.value, StrategyArgumentError)
+
+
+@bounded(10)
+@given(transactions(types=["JournalDebit"]))
+def test_a_single_journal_type_is_fine_for_one_record(row: Transaction) -> None:
+    assert row.transaction_type is T.JOURNAL_DEBIT
+
+
+def test_examples_are_reproducible_with_a_seed() -> None:
+    strategy = documents(customers=2, transactions=8)
+    first, second = seeded_example(strategy, 7), seeded_example(strategy, 7)
+    assert zs.dumps(first) == zs.dumps(second)
+    assert zs.dumps(first) != zs.dumps(seeded_example(strategy, 8))
+
+
+def test_health_checks_pass_for_a_hundred_rows() -> None:
+    @settings(
+        max_examples=3,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(documents(customers=10, transactions=100))
+    def check(company: Company) -> None:
+        assert len(rows(company)) == 100
+
+    check()
+
+
+# ----- Hypothesis is optional -------------------------------------------------------------------
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_importing_the_library_does_not_import_hypothesis() -> None:
+    result = run_python(
+        "import zynk_sage50, zynk_sage50.cli, sys; assert 'hypothesis' not in sys.modules"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_strategies_without_hypothesis_say_how_to_install_it() -> None:
+    result = run_python(
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n"
+        "    import zynk_sage50.strategies\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+        "else:\n"
+        "    raise SystemExit('imported')\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'pip install "zynk-sage50[hypothesis]"' in result.stdout
