@@ -4,6 +4,7 @@ seed, one rule code with --invalid, -o, and usage errors (exit 2) instead of tra
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner, Result
 import zynk_sage50 as zs
 from zynk_sage50 import Severity, TransactionType
 from zynk_sage50.cli import main
+from zynk_sage50.schema import schema_dir
 from zynk_sage50.strategies import INVALID_CODES
 
 
@@ -56,6 +58,37 @@ def test_the_same_seed_gives_the_same_bytes_in_separate_processes() -> None:
     assert first.stdout == second.stdout
     assert first.stdout.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
     assert first.stderr == b""
+
+
+def test_the_output_does_not_depend_on_how_the_library_is_installed(tmp_path: Path) -> None:
+    """Hypothesis draws now and then from constants found in "local" (not site-packages)
+    modules: an editable checkout and an installed wheel must still give the same bytes, and
+    nothing is written under .hypothesis/ in the working directory."""
+    installed = tmp_path / "lib" / "site-packages"
+    package = Path(zs.__file__).parent
+    shutil.copytree(package, installed / "zynk_sage50", ignore=shutil.ignore_patterns("*.pyc"))
+    if not (installed / "zynk_sage50" / "schemas").is_dir():
+        shutil.copytree(schema_dir(), installed / "zynk_sage50" / "schemas")
+    work = tmp_path / "work"
+    work.mkdir()
+    code = (
+        "import sys, zynk_sage50\n"
+        "assert '/site-packages/' in zynk_sage50.__file__, zynk_sage50.__file__\n"
+        "from zynk_sage50.cli import main\n"
+        "main(['fixtures', '--seed', '77', '--customers', '2', '--transactions', '30'])\n"
+    )
+    wheel = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=False,
+        timeout=120,
+        cwd=work,
+        env={**os.environ, "PYTHONPATH": str(installed)},
+    )
+    checkout = run("fixtures", "--seed", "77", "--customers", "2", "--transactions", "30")
+    assert wheel.returncode == 0, wheel.stderr
+    assert wheel.stdout == checkout.stdout
+    assert list(work.iterdir()) == []
 
 
 def test_seeds_and_options_change_the_output() -> None:

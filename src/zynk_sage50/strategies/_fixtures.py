@@ -1,11 +1,17 @@
 """What ``zynk-sage50 fixtures`` writes: one document from the strategies, reproducible by seed.
 
 **Determinism.** An example is taken by running the strategy under ``@given`` with
-``@seed(...)``, no example database, only the generate phase and a fixed number of examples;
-the last example generated is kept (the first one Hypothesis tries is always the simplest
-possible, which makes a dull fixture). Nothing depends on the machine, the clock, the hash seed
-or an example database, so the same seed and options give byte-identical output with the same
-versions of this library and Hypothesis.
+``@seed(...)``, no example database, only the generate phase, the standard backend and a fixed
+number of examples; the last example generated is kept (the first one Hypothesis tries is always
+the simplest possible, which makes a dull fixture). Hypothesis also mixes into its random
+choices, now and then, constants it finds in the source of "local" modules (modules not
+installed under site-packages); which modules those are depends on how and where this library
+and the caller's code are installed, so the same seed gave different fixtures from an editable
+install and from a wheel. Fixtures are generated with that pool of local constants empty (see
+:func:`_without_local_constants`), which also keeps Hypothesis from writing its constants cache
+under ``.hypothesis/``. Nothing then depends on the machine, the clock, the hash seed, the
+installation or an example database: the same seed and options give byte-identical output with
+the same versions of this library and Hypothesis.
 
 **Size.** Hypothesis bounds the data one example may draw, so a large document is drawn in
 parts of at most :data:`ROWS_PER_PART` rows and :data:`CUSTOMERS_PER_PART` customers, each from
@@ -15,7 +21,9 @@ part to the next, and sales of later parts name the customers of earlier ones.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from typing import TypeVar
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
@@ -46,7 +54,38 @@ _SETTINGS = settings(
     verbosity=Verbosity.quiet,
     print_blob=False,
     report_multiple_bugs=False,
+    backend="hypothesis",
 )
+
+
+@contextlib.contextmanager
+def _without_local_constants() -> Iterator[None]:
+    """Generate without the constants Hypothesis collects from "local" modules.
+
+    This reaches into Hypothesis's internals (``providers._get_local_constants``, the pool a
+    provider draws from, and ``providers.CONSTANTS_CACHE``, the allowed constants per choice);
+    if a later Hypothesis moves them, generation goes on unchanged and the determinism tests
+    say so.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a future Hypothesis layout
+        yield
+        return
+    original = getattr(providers, "_get_local_constants", None)
+    cache = getattr(getattr(providers, "CONSTANTS_CACHE", None), "cache", None)
+    constants = getattr(providers, "Constants", None)
+    if original is None or constants is None or cache is None:  # pragma: no cover
+        yield
+        return
+    empty = constants()
+    setattr(providers, "_get_local_constants", lambda: empty)  # noqa: B010
+    cache.clear()
+    try:
+        yield
+    finally:
+        setattr(providers, "_get_local_constants", original)  # noqa: B010
+        cache.clear()
 
 
 def seeded_example(strategy: st.SearchStrategy[X], seed: int) -> X:
@@ -58,7 +97,8 @@ def seeded_example(strategy: st.SearchStrategy[X], seed: int) -> X:
 
     run = _SETTINGS(use_seed(seed)(given(strategy)(keep)))
     try:
-        run()
+        with _without_local_constants():
+            run()
     except Unsatisfiable as exc:  # pragma: no cover - the strategies always satisfy
         raise StrategyArgumentError(f"no example could be generated: {exc}") from exc
     return found[-1]
