@@ -234,6 +234,16 @@ def _add(line: str) -> Patch:
     return patch
 
 
+def _attribute(element: str, attribute: str) -> Patch:
+    """Give the first ``element`` of a record the (raw) ``attribute``."""
+
+    def patch(block: str) -> str:
+        assert f"<{element}>" in block, (element, block)
+        return block.replace(f"<{element}>", f"<{element} {attribute}>", 1)
+
+    return patch
+
+
 def _repeat(element: str) -> Patch:
     """Write ``element`` twice."""
 
@@ -876,6 +886,21 @@ def unknown_element(ctx: Context) -> Bad:
     return Bad(rows=[row], patches=[(row, _add(line))])
 
 
+def unknown_attribute(ctx: Context) -> Bad:
+    """``schema.unknown-attribute``: an attribute the schema does not define there."""
+    choice = ctx.pick(["transaction", "customer", "amount"])
+    if choice == "customer":
+        customer = ctx.customer()
+        attribute = ctx.pick(['Operation="Insert"', 'Type="Customer"'])
+        return Bad(customers=[customer], patches=[(customer, _attribute("Customer", attribute))])
+    row = ctx.row(ctx.pick(BANKS))
+    if choice == "amount":
+        attribute = ctx.pick(['currency="GBP"', 'Currency="GBP"'])
+        return Bad(rows=[row], patches=[(row, _attribute("NetAmount", attribute))])
+    attribute = ctx.pick(['Type="BankReceipt"', 'Operation="Insert"', 'id="1"'])
+    return Bad(rows=[row], patches=[(row, _attribute("Transaction", attribute))])
+
+
 def duplicate_element(ctx: Context) -> Bad:
     """``schema.duplicate-element``: a single-valued element twice in one record."""
     if ctx.draw(st.booleans()):
@@ -957,6 +982,7 @@ RECIPES: Mapping[str, Recipe] = {
     "xml.too-large": too_large_xml,
     "xml.wrong-root": wrong_root,
     "schema.unknown-element": unknown_element,
+    "schema.unknown-attribute": unknown_attribute,
     "schema.duplicate-element": duplicate_element,
     "schema.invalid-value": invalid_value,
     "schema.too-long": too_long,
