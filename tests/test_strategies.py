@@ -352,6 +352,7 @@ def test_variance_posted_is_an_unbalanced_journal_with_the_option(text: str) -> 
         (lambda: transactions(types=["Invoice"]), "not a TransactionType name"),
         (lambda: invalid_documents("journal.variance-posted"), "journal variance nominal"),
         (lambda: invalid_documents("no.such-code"), "xml.malformed"),
+        (lambda: invalid_documents("invoice.no-items"), "Invoice documents"),
     ],
 )
 def test_impossible_arguments_raise_clear_errors(call: object, words: str) -> None:

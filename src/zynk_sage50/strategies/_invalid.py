@@ -1060,6 +1060,12 @@ def invalid_documents(
             raise StrategyArgumentError(
                 f"{code}: no strategy, because {UNSUPPORTED[code]}", "code"
             )
+        if code.startswith("invoice."):
+            raise StrategyArgumentError(
+                f"{code}: no strategy, because these strategies do not generate Invoice "
+                "documents yet",
+                "code",
+            )
         raise StrategyArgumentError(
             f"{code!r} is not a code invalid_documents() can make; use one of "
             + ", ".join(INVALID_CODES),
