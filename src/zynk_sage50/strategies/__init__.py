@@ -1,12 +1,13 @@
 """Hypothesis strategies for testing code that reads or writes Zynk's Sage 50 UK XML.
 
 Valid records and documents (:func:`customers`, :func:`transactions`, :func:`journals`,
-:func:`bank_transfers`, :func:`documents`), built through :class:`~zynk_sage50.DocumentBuilder`
-so that they validate with zero errors and zero warnings, and :func:`invalid_documents`: XML
-text that triggers one rule code of the catalogue and no other error.
+:func:`bank_transfers`, :func:`invoices`, :func:`documents`), built through
+:class:`~zynk_sage50.DocumentBuilder` so that they validate with zero errors and zero warnings,
+and :func:`invalid_documents`: XML text that triggers one rule code of the catalogue and no
+other error.
 
 Importing this module registers the strategies for ``st.from_type(Customer)``,
-``st.from_type(Transaction)`` and ``st.from_type(Company)``.
+``st.from_type(Transaction)``, ``st.from_type(Invoice)`` and ``st.from_type(Company)``.
 
 Hypothesis is an optional dependency: ``pip install "zynk-sage50[hypothesis]"``.
 See ``docs/testing.md``.
@@ -24,14 +25,15 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
 
 from hypothesis import strategies as st
 
-from ..models import Company, Customer, Transaction
+from ..models import Company, Customer, Invoice, Transaction
 from ._arguments import CURRENT_TYPES, StrategyArgumentError
 from ._documents import documents
 from ._invalid import INVALID_CODES, invalid_documents
-from ._records import bank_transfers, customers, journals, transactions
+from ._records import bank_transfers, customers, invoices, journals, transactions
 
 st.register_type_strategy(Customer, customers())
 st.register_type_strategy(Transaction, transactions())
+st.register_type_strategy(Invoice, invoices())
 st.register_type_strategy(Company, documents())
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "customers",
     "documents",
     "invalid_documents",
+    "invoices",
     "journals",
     "transactions",
 ]

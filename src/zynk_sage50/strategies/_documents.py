@@ -1,11 +1,12 @@
 """``documents()``: whole valid ``Company`` models, built by driving the DocumentBuilder.
 
-A document is drawn as a number of customers and the customers, then actions one after another
+A document is drawn as a number of customers and the customers, then (when asked for) invoice
+documents one after another, then actions one after another
 (an invoice of n splits, a receipt, a journal of n legs...): first until the fewest rows asked
 for are written exactly, then a drawn number of further actions, as long as they fit in the most
-rows asked for. Each customer and each action is one span of choices, so the shrinker can lower
-a count and delete one of them whole; choices shrink towards fewer rows and the first types, so
-a failing example shrinks to a small document.
+rows asked for. Each customer, each invoice document and each action is one span of choices, so
+the shrinker can lower a count and delete one of them whole; choices shrink towards fewer rows
+and the first types, so a failing example shrinks to a small document.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _MULTI_ROW = {
 }
 DEFAULT_CUSTOMERS = (0, 3)
 DEFAULT_TRANSACTIONS = (0, 12)
+#: No invoice documents unless asked for: documents drawn without ``invoices=`` stay what they
+#: were (and a reader that handles only customers and transactions is not surprised).
+DEFAULT_INVOICES = (0, 0)
 
 
 @attr.s(frozen=True, slots=True, auto_attribs=True)
@@ -100,6 +104,7 @@ def documents(
     transactions: Count = None,
     types: Types = None,
     updates: bool = False,
+    invoices: Count = None,
 ) -> st.SearchStrategy[Company]:
     """Valid ``Company`` documents: zero errors and zero warnings when validated (infos, such
     as a receipt allocated to an invoice already in Sage, may appear).
@@ -109,12 +114,15 @@ def documents(
     (default: 0 to 3 customers, 0 to 12 rows). ``types`` restricts the TransactionTypes used
     (names or members; default the thirteen current names; ``SalesReceipt`` and
     ``PurchasePayment`` only when named). ``updates=True`` also writes dispute and document-link
-    update records.
+    update records. ``invoices`` is the number of invoice documents (``Company/Invoices/
+    Invoice``, as :func:`~zynk_sage50.strategies.invoices` draws them), in the same forms;
+    default none.
 
     Invoices and credit notes keep their splits together, journals balance, receipts and
     credit notes are allocated to an invoice of the same document on the same account (or, when
     there is none to allocate to, to an invoice already in Sage) and never beyond its gross,
-    sales transactions name the document's customers when it has some, Ids are unique.
+    sales transactions and invoice documents name the document's customers when it has some,
+    Ids are unique.
 
     Raises ``ValueError`` (also Hypothesis's ``InvalidArgument``) for what no valid document can
     be: an unknown type name, ``JournalDebit`` without ``JournalCredit``, one row of journals
@@ -130,22 +138,27 @@ def documents(
     )
     customer_span = span("customers", customers, DEFAULT_CUSTOMERS)
     row_span = span("transactions", transactions, DEFAULT_TRANSACTIONS, plan.feasible, why)
-    return st.composite(_document)(customer_span, row_span, plan)
+    invoice_span = span("invoices", invoices, DEFAULT_INVOICES)
+    return st.composite(_document)(customer_span, row_span, plan, invoices=invoice_span)
 
 
 @attr.s(frozen=True, slots=True, auto_attribs=True)
 class Part:
     """Where a part of a document drawn in several parts starts: Ids, customer numbers and
-    references continue after ``written`` rows and ``numbered`` customers, and sales name
-    ``accounts`` (the customers of the earlier parts) too."""
+    references continue after ``written`` rows, ``numbered`` customers and ``invoiced`` invoice
+    documents, and sales and invoices name ``accounts`` (the customers of the earlier parts)
+    too."""
 
     written: int = 0
     numbered: int = 0
     accounts: tuple[str, ...] = ()
+    invoiced: int = 0
 
 
 #: A document drawn in one part.
 WHOLE = Part()
+#: No records of a kind.
+NONE = Span(0, 0)
 
 
 def _document(
@@ -154,10 +167,17 @@ def _document(
     rows: Span,
     plan: Plan,
     part: Part = WHOLE,
+    invoices: Span = NONE,
 ) -> Company:
-    """Customers, then transaction rows, each record or action drawn after the last so that
-    deleting one while shrinking leaves the others meaningful."""
-    driver = Driver(draw, first_id=part.written + 1, accounts=part.accounts, counter=part.written)
+    """Customers, invoice documents, then transaction rows, each record or action drawn after
+    the last so that deleting one while shrinking leaves the others meaningful."""
+    driver = Driver(
+        draw,
+        first_id=part.written + 1,
+        accounts=part.accounts,
+        counter=part.written,
+        invoiced=part.invoiced,
+    )
     least, most = _bounds(draw, customers, "customers")
     details = [draw(customer_details()) for _ in range(least)]
     if most > least:  # then some more, each of which may be dropped by lowering one choice
@@ -167,6 +187,14 @@ def _document(
                 details.append(one)
     for number, one in enumerate(details, start=part.numbered + 1):
         driver.customer(number, one)
+    # Nothing is drawn here when no invoice documents are asked for, so documents without them
+    # are the same choices (and the same examples for a seed) as before they existed.
+    least, most = _bounds(draw, invoices, "invoices")
+    for _ in range(least):
+        draw(_invoice_document(driver))
+    if most > least:  # then some more, each of which may be dropped by lowering one choice
+        for _ in range(draw(st.integers(0, most - least), label="more invoices")):
+            draw(_maybe_invoice_document(driver))
     least, most = _bounds(draw, rows, "transactions")
     written = 0
     while written < least:  # exactly ``least`` rows first
@@ -188,6 +216,19 @@ def _bounds(draw: st.DrawFn, counts: Span, label: str) -> tuple[int, int]:
 
 #: An optional customer: none (0, shrinks first) or, three times in four, a customer's details.
 _MAYBE_CUSTOMER = st.integers(0, 3).flatmap(lambda n: st.none() if n == 0 else customer_details())
+
+
+@st.composite
+def _invoice_document(draw: st.DrawFn, driver: Driver) -> None:
+    """One invoice document (one span of choices)."""
+    driver.drawing_with(draw).invoice_document()
+
+
+@st.composite
+def _maybe_invoice_document(draw: st.DrawFn, driver: Driver) -> None:
+    """None (0, shrinks first) or, three times in four, an invoice document."""
+    if draw(st.integers(0, 3)) != 0:
+        driver.drawing_with(draw).invoice_document()
 
 
 # Each action is one draw of its own (one span of choices), so that the shrinker can lower the
@@ -220,9 +261,13 @@ def _action(draw: st.DrawFn, driver: Driver, plan: Plan, left: int, exact: bool)
     return written + size
 
 
-def document_part(customers: int, rows: int, plan: Plan, part: Part) -> st.SearchStrategy[Company]:
+def document_part(
+    customers: int, rows: int, plan: Plan, part: Part, invoices: int = 0
+) -> st.SearchStrategy[Company]:
     """One part of a large document (see :class:`Part`): exactly that many records."""
-    return st.composite(_document)(Span(customers, customers), Span(rows, rows), plan, part)
+    return st.composite(_document)(
+        Span(customers, customers), Span(rows, rows), plan, part, Span(invoices, invoices)
+    )
 
 
 def _run(driver: Driver, action: Action, size: int) -> list[object]:

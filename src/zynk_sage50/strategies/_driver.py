@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 import attr
@@ -21,6 +21,10 @@ from ..models import (
     Contact,
     Customer,
     CustomerAddress,
+    Invoice,
+    InvoiceAddress,
+    InvoicePaymentType,
+    InvoiceType,
     OssReportType,
     Transaction,
     TransactionType,
@@ -28,6 +32,7 @@ from ..models import (
 from . import _values as v
 
 T = TransactionType
+I = InvoiceType  # noqa: E741 (short alias, as ``T`` is for TransactionType)
 X = TypeVar("X")
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
@@ -51,6 +56,13 @@ SALES_TYPES = frozenset(
 #: The number of splits (invoices, credits) or legs (journals) one action writes at most.
 MAX_SPLITS = 4
 MAX_LEGS = 6
+#: The number of items one invoice document has at most.
+MAX_ITEMS = 6
+#: The invoice document types the strategies write: the posted ones (a proforma or quotation
+#: is not a posting, and validate() says so with an info).
+INVOICE_TYPES = (I.SERVICE_INVOICE, I.PRODUCT_INVOICE, I.SERVICE_CREDIT, I.PRODUCT_CREDIT)
+CREDIT_TYPES = frozenset({I.SERVICE_CREDIT, I.PRODUCT_CREDIT})
+PRODUCT_TYPES = frozenset({I.PRODUCT_INVOICE, I.PRODUCT_CREDIT})
 #: The largest journal leg: the credits of a journal of MAX_LEGS legs still fit one line.
 LEG_LIMIT = Decimal("1000000.00")
 
@@ -59,11 +71,19 @@ class Driver:
     """Applies drawn bookkeeping actions to one builder, remembering what it can allocate to."""
 
     def __init__(
-        self, draw: Draw, *, first_id: int = 1, accounts: Sequence[str] = (), counter: int = 0
+        self,
+        draw: Draw,
+        *,
+        first_id: int = 1,
+        accounts: Sequence[str] = (),
+        counter: int = 0,
+        invoiced: int = 0,
     ) -> None:
         """``accounts``: customers written elsewhere in the document (sales name them);
-        ``counter``: references start above it (a document drawn in several parts)."""
+        ``counter``: references start above it, ``invoiced``: invoice document Ids and numbers
+        start above it (a document drawn in several parts)."""
         self._draw = draw
+        self._invoiced = invoiced
         self.builder = DocumentBuilder(first_id=first_id)
         self.customer_accounts: list[str] = list(accounts)
         self.invoices: list[InvoiceHandle] = []
@@ -425,6 +445,141 @@ class Driver:
             )
         ]
 
+    # ----- invoice documents (Company/Invoices/Invoice) -------------------------------
+    def invoice_document(self, kinds: Sequence[InvoiceType] = INVOICE_TYPES) -> Invoice:
+        """An invoice or credit note of Zynk's Import Invoices task, one of ``kinds``: a
+        customer of the document, 1 to MAX_ITEMS items (with Skus on product types), sometimes
+        carriage, a payment (invoices only) with its PaymentType and BankAccount, addresses,
+        notes. A unique Id; an invoice number sometimes."""
+        kind = self.pick(kinds)
+        credit = kind in CREDIT_TYPES
+        product = kind in PRODUCT_TYPES
+        self._invoiced += 1
+        number = self._invoiced
+        day = self.day()
+        account = self.sales_account()
+        # Mostly the AccountReference (0 shrinks first); sometimes the CustomerId the customer
+        # was imported with (customers' Ids are their account references), or both.
+        naming = self.draw(st.integers(0, 3))
+        header: dict[str, Any] = {
+            "id": f"{'CRN' if credit else 'INV'}{number:05d}",
+            "account_reference": account if naming in (0, 1, 3) else None,
+            "customer_id": account if naming >= 2 else None,
+            "invoice_type": kind,
+            "date": v.xml_date(day),
+            "invoice_number": self.some(number),
+            "customer_order_number": self.some(f"PO{number:05d}"),
+            "taken_by": self.maybe_pick(v.TAKEN_BY),
+            "invoice_address": self._invoice_address(),
+            "delivery_address": self._invoice_address() if product else None,
+            "notes": [self.pick(v.INVOICE_NOTES) for _ in range(self.draw(st.integers(0, 3)))],
+        }
+        header.update(self._invoice_currency())
+        items = [
+            self._invoice_item(product, credit, first=index == 0)
+            for index in range(self.draw(st.integers(1, MAX_ITEMS)))
+        ]
+        carriage: dict[str, Any] | None = None
+        if product and self.draw(st.booleans()):
+            carriage = {
+                "net": self.draw(v.money(Decimal("75.00"))),
+                "nominal_code": self.pick(v.CARRIAGE_NOMINALS),
+                "tax_code": 1,
+            }
+        if credit:
+            handle = self.builder.credit_note(**header)
+        else:
+            header["due_date"] = self.some(v.xml_date(day + dt.timedelta(days=30)))
+            header["order_number"] = self.some(str(number % 10_000_000))
+            header.update(self._invoice_payment(items, carriage))
+            handle = self.builder.invoice(**header)
+        for item in items:
+            handle.item(**{key: value for key, value in item.items() if key != "rate"})
+        if carriage is not None:
+            handle.carriage(**carriage)
+        return handle.invoice
+
+    def _invoice_address(self) -> InvoiceAddress | None:
+        """Nothing (the customer's address is used), or an address of a drawn customer."""
+        if not self.draw(st.booleans()):
+            return None
+        d = self.draw(customer_details())
+        town, county, postcode = d.town
+        return InvoiceAddress(
+            title=d.title if d.person else None,
+            forename=d.forename if d.person else None,
+            surname=d.surname if d.person else None,
+            company=None if d.person else d.name,
+            address1=d.street,
+            town=town,
+            county=county,
+            postcode=postcode,
+            country=d.country,
+            telephone=f"01632 960{d.phone:03d}",
+        )
+
+    def _invoice_currency(self) -> dict[str, Any]:
+        """Mostly none (the customer's currency); sometimes GBP, or EUR or USD at a rate."""
+        currency = self.maybe_pick(v.CURRENCIES)
+        if currency is None:
+            return {}
+        rates = v.FOREIGN_RATES.get(currency)
+        return {"currency": currency, "foreign_rate": self.maybe_pick(rates) if rates else None}
+
+    def _invoice_item(self, product: bool, credit: bool, *, first: bool) -> dict[str, Any]:
+        """One item's arguments for ``InvoiceDocumentHandle.item`` (and ``rate``, its VAT)."""
+        tax_code, rate = self.pick(v.INVOICE_TAX)
+        item: dict[str, Any] = {"tax_code": tax_code, "rate": rate}
+        if product:
+            sku, name, unit, price = self.pick(v.PRODUCTS)
+            item.update(sku=sku, quantity=Decimal(self.draw(st.integers(1, 50))))
+        else:
+            name, unit, price = self.pick(v.SERVICES)
+            count = self.draw(st.integers(1, 40))
+            item["quantity"] = Decimal(count) / 2 if unit == "Hour" else Decimal(count)
+        if self.draw(st.booleans()):  # a negotiated price instead of the list price
+            price = self.draw(v.money(Decimal("5000.00")))
+        item.update(name=name, unit_of_sale=unit, unit_price=price)
+        discount = self.draw(st.integers(0, 3))  # 0 and 1: no discount
+        if discount == 2:
+            item["discount_percentage"] = self.pick(_DISCOUNTS)
+        elif discount == 3:
+            item["discount_amount"] = self.draw(
+                v.money(max(v.CENT, price.quantize(v.CENT, rounding=ROUND_DOWN)))
+            )
+        item["nominal_code"] = self.maybe_pick(v.SALES_NOMINALS)
+        item["department"] = self.maybe(st.integers(0, 999))
+        item["details"] = self.maybe_pick(v.SALES_DETAILS)
+        if credit:
+            item["comments"] = self.maybe_pick(v.CREDIT_REASONS)
+        elif not first:
+            item["negative"] = self.some(True)  # a line taken off the invoice
+        return item
+
+    def _invoice_payment(
+        self, items: Sequence[dict[str, Any]], carriage: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """Nothing, or a receipt posted with the invoice: all of its gross or a deposit, with
+        its PaymentType and BankAccount, sometimes a PaymentRef."""
+        total = Decimal(0)
+        for item in items:
+            price = item["unit_price"] - item.get("discount_amount", 0)
+            net = item["quantity"] * price * (100 - item.get("discount_percentage", 0)) / 100
+            net = net.quantize(v.CENT, rounding=ROUND_HALF_UP)
+            line = net + (v.tax_for(net, item["rate"]) or 0)
+            total += -line if item.get("negative") else line
+        if carriage is not None:
+            total += carriage["net"] + (v.tax_for(carriage["net"], Decimal("0.20")) or 0)
+        total = min(total, v.LINE_LIMIT)
+        if total < v.CENT or not self.draw(st.booleans()):
+            return {}
+        return {
+            "payment_amount": total if self.draw(st.booleans()) else self.draw(v.money(total)),
+            "payment_type": self.pick(_PAYMENT_TYPES),
+            "bank_account": self.pick(v.BANKS[:3]),
+            "payment_ref": self.maybe_pick(("Card", "BACS", "CHQ 100234", "Stripe ch_3PqL")),
+        }
+
     # ----- one action by type --------------------------------------------------------
     def act(self, kind: TransactionType, rows: int = 1) -> list[Transaction]:
         """Write ``rows`` rows of ``kind`` (JournalDebit: a whole journal of ``rows`` legs)."""
@@ -449,6 +604,8 @@ def _indexes(count: int) -> st.SearchStrategy[int]:
 
 
 _OSS_TYPES = tuple(OssReportType)
+_PAYMENT_TYPES = tuple(InvoicePaymentType)
+_DISCOUNTS = (Decimal(5), Decimal(10), Decimal("12.5"))
 _BANK_ORDERS = st.permutations(v.BANKS)
 _RATES = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4)
 

@@ -1,10 +1,11 @@
-"""Strategies of single records: customers, transactions, journals and bank transfers."""
+"""Strategies of single records: customers, transactions, journals, bank transfers and invoice
+documents."""
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ..models import Customer, Transaction, TransactionType
+from ..models import Customer, Invoice, Transaction, TransactionType
 from ._arguments import Types, parse_types
 from ._driver import MAX_LEGS, Driver, customer_details
 from ._values import money, xml_date
@@ -72,3 +73,21 @@ def bank_transfers() -> st.SearchStrategy[Transaction]:
 
 def _bank_transfer(draw: st.DrawFn) -> Transaction:
     return Driver(draw, first_id=draw(_IDS)).transfer()[0]
+
+
+def invoices() -> st.SearchStrategy[Invoice]:
+    """One invoice document (``Company/Invoices/Invoice``) as Zynk's Import Invoices task reads
+    it: a ServiceInvoice, ProductInvoice, ServiceCredit or ProductCredit with 1 to 6 items
+    (Skus on product types, quantities, list or negotiated unit prices, VAT codes, sometimes
+    discounts, nominal codes, departments, a line taken off with IsNegativeLine), sometimes
+    carriage on product types, an invoice and delivery address, notes, a currency; invoices
+    sometimes record a payment with its PaymentType and BankAccount. The customer is named
+    by AccountReference, CustomerId or both; the Id is unique.
+
+    Each one is valid on its own: no error or warning when validated.
+    """
+    return st.composite(_invoice)()
+
+
+def _invoice(draw: st.DrawFn) -> Invoice:
+    return Driver(draw, invoiced=draw(st.integers(0, 99_999))).invoice_document()

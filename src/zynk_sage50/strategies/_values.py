@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from hypothesis import strategies as st
@@ -170,3 +170,47 @@ def slug(text: str) -> str:
     """An e-mail local part or domain label from a name: ``dunmore-sons``."""
     cleaned = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower())
     return "-".join(part for part in cleaned.split("-") if part) or "info"
+
+
+# ----- invoice documents (Company/Invoices/Invoice) ----------------------------------------
+#: Services a training and consultancy business sells: (name, unit of sale, everyday price).
+SERVICES: Sequence[tuple[str, str, Decimal]] = (
+    ("Manual Handling Trainer", "Delegate", Decimal("245.00")),
+    ("First Aid at Work", "Delegate", Decimal("195.00")),
+    ("Fire Marshal course", "Delegate", Decimal("120.00")),
+    ("Consultancy", "Hour", Decimal("85.00")),
+    ("Room hire", "Day", Decimal("350.00")),
+    ("Annual licence", "Each", Decimal("1200.00")),
+    ("Café & catering", "Head", Decimal("12.50")),
+)
+#: Stock items: (Sku, name, unit of sale, everyday price). ``S1``-``S3`` are Sage's special
+#: product codes (a line that is not in the stock list).
+PRODUCTS: Sequence[tuple[str, str, str, Decimal]] = (
+    ("MANUAL01", "Course manual", "Each", Decimal("18.50")),
+    ("HIVIS-L", "Hi-vis vest, large", "Each", Decimal("4.95")),
+    ("BOOT-42", "Safety boots, size 42", "Pair", Decimal("39.99")),
+    ("FAK-10", "First aid kit (10 person)", "Each", Decimal("27.40")),
+    ("CPR-MANK", "CPR manikin", "Each", Decimal("189.00")),
+    ("PLASTERS", "Fabric plasters, box of 100", "Box", Decimal("3.125")),
+    ("S1", "Special order: O'Neill's signage", "Each", Decimal("64.00")),
+)
+INVOICE_NOTES: Sequence[str] = (
+    "Thank you for your business",
+    "Payment due within 30 days",
+    "Goods remain our property until paid for",
+    "Course dates: see the joining instructions",
+)
+CREDIT_REASONS: Sequence[str] = (
+    "Cancelled delegate",
+    "Returned goods",
+    "Damaged in transit",
+    "Overcharge corrected",
+)
+TAKEN_BY: Sequence[str] = ("Anna Hall", "Ben Patel", "Web shop", "Chloé Nowak")
+#: Sage's carriage nominal code (Distribution and carriage) and others a carriage may post to.
+CARRIAGE_NOMINALS: Sequence[str] = ("4905", "4900")
+#: Rates of foreign currencies against sterling, as Sage's currency table holds them.
+FOREIGN_RATES: Mapping[str, Sequence[Decimal]] = {
+    "EUR": (Decimal("1.1650"), Decimal("1.1423"), Decimal("1.19")),
+    "USD": (Decimal("1.2710"), Decimal("1.3055")),
+}
