@@ -22,8 +22,12 @@ def build() -> zs.Company:
         account_reference="ACME01",
         company_name="Acme Engineering Ltd",
         invoice_address=CustomerAddress(
-            forename="Priya", surname="Shah", address1="4 Quayside",
-            town="Newcastle upon Tyne", postcode="NE1 3DX", country="GB",
+            forename="Priya",
+            surname="Shah",
+            address1="4 Quayside",
+            town="Newcastle upon Tyne",
+            postcode="NE1 3DX",
+            country="GB",
             email="accounts@acme-engineering.example",
         ),
         currency="GBP",
@@ -31,34 +35,70 @@ def build() -> zs.Company:
     b.customer(account_reference="BRIGHT01", company_name="Bright Minds LLP")
 
     acme = b.sales_invoice(account_reference="ACME01", reference="INV1001", date=DAY)
-    acme.split(nominal_code="4000", net_amount=Decimal("1000.00"), tax_code=1,
-               tax_amount=Decimal("200.00"), details="Health and Safety, 4 delegates")
-    acme.split(nominal_code="4010", net_amount=Decimal("50.00"), tax_code=1,
-               tax_amount=Decimal("10.00"), details="Course materials, 4 packs")
+    acme.split(
+        nominal_code="4000",
+        net_amount=Decimal("1000.00"),
+        tax_code=1,
+        tax_amount=Decimal("200.00"),
+        details="Health and Safety, 4 delegates",
+    )
+    acme.split(
+        nominal_code="4010",
+        net_amount=Decimal("50.00"),
+        tax_code=1,
+        tax_amount=Decimal("10.00"),
+        details="Course materials, 4 packs",
+    )
 
     bright = b.sales_invoice(account_reference="BRIGHT01", reference="INV1002", date=DAY)
-    bright.split(nominal_code="4000", net_amount=Decimal("500.00"), tax_code=1,
-                 tax_amount=Decimal("100.00"), details="First Aid at Work, 2 delegates")
+    bright.split(
+        nominal_code="4000",
+        net_amount=Decimal("500.00"),
+        tax_code=1,
+        tax_amount=Decimal("100.00"),
+        details="First Aid at Work, 2 delegates",
+    )
 
     # The receipt names the invoice handle: its Reference is set from it, and the builder
     # checks the account, the ledger and that the invoice is not over-allocated.
-    b.sales_receipt(account_reference="ACME01", bank_reference="1200",
-                    amount=Decimal("1260.00"), date="2026-11-03T00:00:00", allocate_to=acme,
-                    payment_reference="CARD-88412")
-    b.sales_credit(account_reference="BRIGHT01", date="2026-11-04T00:00:00",
-                   allocate_to=bright).split(
-        nominal_code="4000", net_amount=Decimal("500.00"), tax_code=1,
-        tax_amount=Decimal("100.00"), details="Cancellation of INV1002")
-    b.sales_payment(account_reference="BRIGHT01", bank_reference="1200",
-                    amount=Decimal("75.00"), date="2026-11-04T00:00:00", reference="RFND0042",
-                    details="Refund of overpayment")
+    b.sales_receipt(
+        account_reference="ACME01",
+        bank_reference="1200",
+        amount=Decimal("1260.00"),
+        date="2026-11-03T00:00:00",
+        allocate_to=acme,
+        payment_reference="CARD-88412",
+    )
+    b.sales_credit(
+        account_reference="BRIGHT01", date="2026-11-04T00:00:00", allocate_to=bright
+    ).split(
+        nominal_code="4000",
+        net_amount=Decimal("500.00"),
+        tax_code=1,
+        tax_amount=Decimal("100.00"),
+        details="Cancellation of INV1002",
+    )
+    b.sales_payment(
+        account_reference="BRIGHT01",
+        bank_reference="1200",
+        amount=Decimal("75.00"),
+        date="2026-11-04T00:00:00",
+        reference="RFND0042",
+        details="Refund of overpayment",
+    )
 
     deferral = b.journal(reference="DEF1126", date="2026-11-30T00:00:00")
     deferral.debit(nominal_code="4000", amount=Decimal("250.00"), details="Defer course income")
     deferral.credit(nominal_code="2110", amount=Decimal("250.00"), details="Defer course income")
 
-    b.bank_transfer(from_bank="1200", to_bank="1210", payment_amount=Decimal("1000.00"),
-                    reference="SWEEP1130", date="2026-11-30T00:00:00", details="Bank Transfer")
+    b.bank_transfer(
+        from_bank="1200",
+        to_bank="1210",
+        payment_amount=Decimal("1000.00"),
+        reference="SWEEP1130",
+        date="2026-11-30T00:00:00",
+        details="Bank Transfer",
+    )
     return b.build()
 
 
@@ -67,8 +107,10 @@ def main(target: str) -> int:
     report = zs.validate(target)
     for issue in report.issues:
         print(issue)
-    print(f"{target}: {'valid' if report.valid else 'invalid'} "
-          f"({len(report.errors)} errors, {len(report.warnings)} warnings)")
+    print(
+        f"{target}: {'valid' if report.valid else 'invalid'} "
+        f"({len(report.errors)} errors, {len(report.warnings)} warnings)"
+    )
     return 0 if report.valid else 1
 
 
