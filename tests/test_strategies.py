@@ -13,8 +13,17 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import zynk_sage50 as zs
-from zynk_sage50 import Company, Customer, Severity, Transaction, TransactionType
-from zynk_sage50.models import Customers, Transactions
+from zynk_sage50 import (
+    Company,
+    Customer,
+    Invoice,
+    InvoicePaymentType,
+    InvoiceType,
+    Severity,
+    Transaction,
+    TransactionType,
+)
+from zynk_sage50.models import Customers, Invoices, Transactions
 from zynk_sage50.strategies import (
     CURRENT_TYPES,
     INVALID_CODES,
@@ -23,12 +32,14 @@ from zynk_sage50.strategies import (
     customers,
     documents,
     invalid_documents,
+    invoices,
     journals,
     transactions,
 )
 from zynk_sage50.strategies._fixtures import seeded_example
 
 T = TransactionType
+I = InvoiceType  # noqa: E741
 MONEY = ("net_amount", "tax_amount", "payment_amount", "receipt_amount")
 
 
@@ -36,6 +47,10 @@ def bounded(share: int) -> settings:
     """The active profile's example budget divided by ``share`` (for tests repeated per code or
     per type), without a deadline: validating a document is not what is being timed."""
     return settings(max_examples=max(1, settings.default.max_examples // share), deadline=None)
+
+
+#: For ``find`` when only finding matters: the first example found, not shrunk.
+FIRST_FOUND = settings(database=None, max_examples=2000, phases=[Phase.generate])
 
 
 def problems(report: zs.Report, allowed: str | None = None) -> list[str]:
@@ -55,12 +70,18 @@ def customer_list(company: Company) -> list[Customer]:
     return list(company.customers.customer) if company.customers else []
 
 
-def alone(*records: Transaction | Customer) -> Company:
+def invoice_list(company: Company) -> list[Invoice]:
+    return list(company.invoices.invoice) if company.invoices else []
+
+
+def alone(*records: Transaction | Customer | Invoice) -> Company:
     """A document holding only these records."""
     found_rows = [r for r in records if isinstance(r, Transaction)]
     found_customers = [r for r in records if isinstance(r, Customer)]
+    found_invoices = [r for r in records if isinstance(r, Invoice)]
     return Company(
         customers=Customers(customer=found_customers) if found_customers else None,
+        invoices=Invoices(invoice=found_invoices) if found_invoices else None,
         transactions=Transactions(transaction=found_rows) if found_rows else None,
     )
 
@@ -118,6 +139,120 @@ def test_types_restrict_and_aliases_give_only_the_alias_info(company: Company) -
     assert problems(report) == []
     aliases = sum(row.transaction_type is T.SALES_RECEIPT for row in rows(company))
     assert report.codes.count("type.alias") == aliases
+
+
+# ----- invoice documents ------------------------------------------------------------------------
+def check_invoice(invoice: Invoice) -> None:
+    """What every drawn invoice document is: typed, named, with items, exact money."""
+    assert invoice.id
+    assert invoice.invoice_type in (I.SERVICE_INVOICE, I.PRODUCT_INVOICE, *CREDIT_TYPES)
+    assert invoice.account_reference or invoice.customer_id
+    assert invoice.invoice_items is not None
+    assert 1 <= len(invoice.invoice_items.item) <= 6
+    for item in invoice.invoice_items.item:
+        assert item.qty_ordered is not None
+        assert item.qty_ordered > 0
+        assert item.unit_price is not None
+        assert item.unit_price > 0
+        if invoice.invoice_type in (I.PRODUCT_INVOICE, I.PRODUCT_CREDIT):
+            assert item.sku
+    if invoice.invoice_type in CREDIT_TYPES:
+        assert invoice.payment_amount is None
+    if invoice.payment_amount is not None:
+        assert invoice.payment_amount > 0
+        assert invoice.payment_amount.as_tuple().exponent == -2
+        assert invoice.payment_type in tuple(InvoicePaymentType)
+        assert invoice.bank_account
+    if invoice.carriage is not None:
+        assert invoice.carriage.unit_price is not None
+        assert invoice.carriage.unit_price.as_tuple().exponent == -2
+
+
+CREDIT_TYPES = (I.SERVICE_CREDIT, I.PRODUCT_CREDIT)
+
+
+@bounded(2)
+@given(documents(customers=(0, 3), transactions=(0, 6), invoices=(0, 5), updates=True))
+def test_documents_with_invoices_validate_clean_and_round_trip(company: Company) -> None:
+    text = zs.dumps(company)
+    report = zs.validate(text)
+    assert problems(report) == [], text
+    assert zs.loads(text) == company
+    found = invoice_list(company)
+    assert len({invoice.id for invoice in found}) == len(found)
+    numbers = [invoice.invoice_number for invoice in found if invoice.invoice_number]
+    assert len(set(numbers)) == len(numbers)
+    for invoice in found:
+        check_invoice(invoice)
+    if customer_list(company):  # invoices name the document's customers
+        assert "invoice.unknown-customer" not in report.codes
+
+
+@bounded(4)
+@given(documents(customers=2, transactions=3, invoices=4))
+def test_exact_invoice_counts_naming_the_customers(company: Company) -> None:
+    assert len(customer_list(company)) == 2
+    assert len(rows(company)) == 3
+    assert len(invoice_list(company)) == 4
+    report = zs.validate(company)
+    assert problems(report) == []
+    assert "invoice.unknown-customer" not in report.codes
+    accounts = {c.account_reference for c in customer_list(company)}
+    for invoice in invoice_list(company):
+        assert {invoice.account_reference, invoice.customer_id} & accounts
+
+
+@bounded(4)
+@given(documents())
+def test_documents_have_no_invoices_unless_asked(company: Company) -> None:
+    assert company.invoices is None
+
+
+@bounded(2)
+@given(invoices())
+def test_invoices_are_valid_alone_and_round_trip(invoice: Invoice) -> None:
+    check_invoice(invoice)
+    company = alone(invoice)
+    text = zs.dumps(company)
+    assert zs.loads(text) == company
+    assert zs.validate(text).issues == ()
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        lambda i: i.invoice_type is I.PRODUCT_CREDIT and i.carriage is not None,
+        lambda i: i.payment_type is InvoicePaymentType.SALES_RECEIPT_ON_ACCOUNT,
+        lambda i: i.customer_id is not None and i.account_reference is None,
+        lambda i: i.invoice_delivery_address is not None and i.currency == "EUR",
+        lambda i: any(item.is_negative_line for item in i.invoice_items.item),
+    ],
+    ids=[
+        "product-credit-with-carriage",
+        "payment-on-account",
+        "customer-id",
+        "delivery-eur",
+        "negative-line",
+    ],
+)
+def test_invoices_cover_the_features_of_the_import(wanted: object) -> None:
+    assert callable(wanted)
+    invoice = find(invoices(), wanted, settings=FIRST_FOUND)
+    assert zs.validate(alone(invoice)).issues == ()
+
+
+def test_documents_with_invoices_shrink_to_one_small_invoice() -> None:
+    company = find(
+        documents(customers=(0, 3), transactions=(0, 6), invoices=(0, 4)),
+        lambda c: any(i.invoice_type is I.SERVICE_CREDIT for i in invoice_list(c)),
+        settings=settings(database=None, max_examples=500),
+    )
+    assert customer_list(company) == []
+    assert rows(company) == []
+    (invoice,) = invoice_list(company)
+    assert invoice.invoice_type is I.SERVICE_CREDIT
+    assert invoice.invoice_items is not None
+    assert len(invoice.invoice_items.item) == 1
 
 
 def allocated_in_document(company: Company) -> bool:
@@ -240,14 +375,21 @@ def test_bank_transfers_are_valid_alone(row: Transaction) -> None:
 
 # ----- st.from_type -----------------------------------------------------------------------------
 @bounded(4)
-@given(st.from_type(Transaction), st.from_type(Customer), st.from_type(Company))
+@given(
+    st.from_type(Transaction),
+    st.from_type(Customer),
+    st.from_type(Company),
+    st.from_type(Invoice),
+)
 def test_from_type_uses_the_registered_strategies(
-    row: Transaction, customer: Customer, company: Company
+    row: Transaction, customer: Customer, company: Company, invoice: Invoice
 ) -> None:
     assert isinstance(row, Transaction)
     assert row.transaction_type in CURRENT_TYPES
     assert zs.validate(alone(customer)).issues == ()
     assert problems(zs.validate(company)) == []
+    check_invoice(invoice)
+    assert zs.validate(alone(invoice)).issues == ()
 
 
 # ----- invalid documents ------------------------------------------------------------------------
@@ -290,6 +432,17 @@ REQUIRED_CODES = {
     "schema.too-long",
     "schema.invalid-value",
     "schema.unknown-element",
+    # docs/invoices.md: every error and warning of the invoice rules
+    "invoice.customer-missing",
+    "invoice.no-items",
+    "invoice.sku-missing",
+    "invoice.quantity-missing",
+    "invoice.negative-quantity",
+    "invoice.negative-price",
+    "invoice.payment-without-amount",
+    "invoice.payment-type-missing",
+    "invoice.payment-not-applicable",
+    "invoice.currency-unknown",
 }
 
 
@@ -306,6 +459,43 @@ def test_invalid_documents_trigger_their_code_and_no_other_problem(code: str) ->
         assert isinstance(text, str)
         report = zs.validate(text)
         assert code in report.codes, text
+        assert problems(report, code) == [], text
+
+    check()
+
+
+#: Codes of the transaction and customer rules that invoice documents can also break.
+SHARED_CODES = [
+    "duplicate.id",
+    "amount.precision",
+    "amount.too-large",
+    "address.country-unknown",
+    "field.export-only",
+]
+
+
+@pytest.mark.parametrize("code", SHARED_CODES)
+def test_shared_codes_land_on_invoice_documents_when_there_are_some(code: str) -> None:
+    def on_an_invoice(text: str) -> bool:
+        return any(
+            issue.code == code and issue.record is not None and issue.record.kind == "Invoice"
+            for issue in zs.validate(text).issues
+        )
+
+    text = find(invalid_documents(code, invoices=(1, 2)), on_an_invoice, settings=FIRST_FOUND)
+    report = zs.validate(text)
+    assert problems(report, code) == [], text
+
+
+@pytest.mark.parametrize("code", [c for c in INVALID_CODES if c.startswith("invoice.")])
+def test_invoice_codes_sit_among_valid_invoice_documents(code: str) -> None:
+    @bounded(20)
+    @given(invalid_documents(code, customers=1, transactions=0, invoices=2))
+    def check(text: str) -> None:
+        company = zs.loads(text)
+        assert len(invoice_list(company)) == 3
+        report = zs.validate(text)
+        assert code in report.codes
         assert problems(report, code) == [], text
 
     check()
@@ -352,7 +542,10 @@ def test_variance_posted_is_an_unbalanced_journal_with_the_option(text: str) -> 
         (lambda: transactions(types=["Invoice"]), "not a TransactionType name"),
         (lambda: invalid_documents("journal.variance-posted"), "journal variance nominal"),
         (lambda: invalid_documents("no.such-code"), "xml.malformed"),
-        (lambda: invalid_documents("invoice.no-items"), "Invoice documents"),
+        (lambda: invalid_documents("invoice.no-such-code"), "invoice.no-items"),
+        (lambda: documents(invoices=-1), "negative"),
+        (lambda: documents(invoices=(3, 1)), "min <= max"),
+        (lambda: invalid_documents("invoice.no-items", invoices="2"), "must be an int"),  # type: ignore[arg-type]
     ],
 )
 def test_impossible_arguments_raise_clear_errors(call: object, words: str) -> None:

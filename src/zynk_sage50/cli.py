@@ -145,6 +145,15 @@ def validate_command(
     help="Number of transaction rows.",
 )
 @click.option(
+    "--invoices",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Number of invoice documents (Company/Invoices/Invoice: service and product invoices "
+    "and credit notes with items), naming the document's customers.",
+)
+@click.option(
     "--types",
     metavar="T,T,...",
     help="Only these TransactionType names, e.g. SalesInvoice,SalesReceiptOnAccount.",
@@ -170,6 +179,7 @@ def validate_command(
 def fixtures_command(
     customers: int,
     transactions: int,
+    invoices: int,
     types: str | None,
     seed: int | None,
     invalid_code: str | None,
@@ -193,6 +203,7 @@ def fixtures_command(
             types=types,
             seed=secrets.randbits(64) if seed is None else seed,
             invalid=invalid_code,
+            invoices=invoices,
         )
     except StrategyArgumentError as exc:
         option = {
@@ -200,6 +211,7 @@ def fixtures_command(
             "types": "--types",
             "transactions": "--transactions",
             "customers": "--customers",
+            "invoices": "--invoices",
         }.get(exc.argument or "")
         if option is None:
             raise click.UsageError(str(exc)) from None

@@ -14,9 +14,11 @@ installation or an example database: the same seed and options give byte-identic
 the same versions of this library and Hypothesis.
 
 **Size.** Hypothesis bounds the data one example may draw, so a large document is drawn in
-parts of at most :data:`ROWS_PER_PART` rows and :data:`CUSTOMERS_PER_PART` customers, each from
-its own seed derived from the main one; Ids, customer numbers and references continue from one
-part to the next, and sales of later parts name the customers of earlier ones.
+parts of at most :data:`ROWS_PER_PART` rows, :data:`CUSTOMERS_PER_PART` customers and
+:data:`INVOICES_PER_PART` invoice documents, each from its own seed derived from the main one;
+Ids, customer numbers, invoice numbers and references continue from one part to the next, and
+sales and invoices of later parts name the customers of earlier ones. Without invoice documents
+the parts (and their seeds) are what they were before invoice documents existed.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from hypothesis import seed as use_seed
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from ..models import Company, Customer, Customers, Transaction, Transactions
+from ..models import Company, Customer, Customers, Invoice, Invoices, Transaction, Transactions
 from ..writing import dumps
 from ._arguments import StrategyArgumentError, Types, span
 from ._documents import Part, Plan, document_part
@@ -43,6 +45,7 @@ X = TypeVar("X")
 EXAMPLES = 2
 ROWS_PER_PART = 100
 CUSTOMERS_PER_PART = 40
+INVOICES_PER_PART = 20
 
 _SETTINGS = settings(
     database=None,
@@ -119,39 +122,54 @@ def _row_parts(rows: int, plan: Plan) -> list[int]:
     return parts
 
 
-def _customer_parts(customers: int) -> list[int]:
-    parts = [CUSTOMERS_PER_PART] * (customers // CUSTOMERS_PER_PART)
-    if customers % CUSTOMERS_PER_PART:
-        parts.append(customers % CUSTOMERS_PER_PART)
+def _parts(count: int, size: int) -> list[int]:
+    parts = [size] * (count // size)
+    if count % size:
+        parts.append(count % size)
     return parts
 
 
-def valid_document(*, customers: int, transactions: int, types: Types, seed: int) -> Company:
-    """A valid document of exactly ``customers`` customers and ``transactions`` rows."""
+def _nth(parts: list[int], index: int) -> int:
+    return parts[index] if index < len(parts) else 0
+
+
+def valid_document(
+    *, customers: int, transactions: int, types: Types, seed: int, invoices: int = 0
+) -> Company:
+    """A valid document of exactly ``customers`` customers, ``invoices`` invoice documents and
+    ``transactions`` rows."""
     plan = Plan.of(types, updates=False)
     why = " with only journals (each journal writes at least two rows)"
     span("customers", customers, (0, 0))
     span("transactions", transactions, (0, 0), plan.feasible, why)
-    customer_parts, row_parts = _customer_parts(customers), _row_parts(transactions, plan)
+    span("invoices", invoices, (0, 0))
+    customer_parts = _parts(customers, CUSTOMERS_PER_PART)
+    invoice_parts = _parts(invoices, INVOICES_PER_PART)
+    row_parts = _row_parts(transactions, plan)
     all_customers: list[Customer] = []
+    all_invoices: list[Invoice] = []
     all_rows: list[Transaction] = []
-    for index in range(max(len(customer_parts), len(row_parts), 1)):
+    for index in range(max(len(customer_parts), len(row_parts), len(invoice_parts), 1)):
         part = Part(
             written=len(all_rows),
             numbered=len(all_customers),
             accounts=tuple(c.account_reference for c in all_customers if c.account_reference),
+            invoiced=len(all_invoices),
         )
         strategy = document_part(
-            customer_parts[index] if index < len(customer_parts) else 0,
-            row_parts[index] if index < len(row_parts) else 0,
+            _nth(customer_parts, index),
+            _nth(row_parts, index),
             plan,
             part,
+            _nth(invoice_parts, index),
         )
         company = seeded_example(strategy, derived_seed(seed, index))
         all_customers.extend(company.customers.customer if company.customers else [])
+        all_invoices.extend(company.invoices.invoice if company.invoices else [])
         all_rows.extend(company.transactions.transaction if company.transactions else [])
     return Company(
         customers=Customers(customer=all_customers) if all_customers else None,
+        invoices=Invoices(invoice=all_invoices) if all_invoices else None,
         transactions=Transactions(transaction=all_rows) if all_rows else None,
     )
 
@@ -163,6 +181,7 @@ def fixture_text(
     types: Types,
     seed: int,
     invalid: str | None = None,
+    invoices: int = 0,
 ) -> str:
     """The document ``zynk-sage50 fixtures`` writes.
 
@@ -171,7 +190,13 @@ def fixture_text(
     """
     if invalid is not None:
         invalid_documents(invalid)  # refuses an unsupported code, with the list of codes
-    base = valid_document(customers=customers, transactions=transactions, types=types, seed=seed)
+    base = valid_document(
+        customers=customers,
+        transactions=transactions,
+        types=types,
+        seed=seed,
+        invoices=invoices,
+    )
     if invalid is None:
         return dumps(base)
     assert invalid in RECIPES

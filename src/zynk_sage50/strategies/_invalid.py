@@ -24,18 +24,27 @@ from ..models import (
     CustomerAddress,
     Customers,
     DiscountType,
+    Invoice,
+    InvoiceAddress,
+    InvoiceItem,
+    InvoiceItems,
+    InvoicePaymentType,
+    Invoices,
+    InvoiceType,
     OssReportType,
     RecordOperation,
     Transaction,
     Transactions,
     TransactionType,
 )
+from ..rules.invoices import CREDITS, NOT_POSTED, PRODUCT_TYPES
 from ..writing import dumps
 from . import _values as v
 from ._arguments import Count, StrategyArgumentError, Types
 from ._documents import documents
 
 T = TransactionType
+I = InvoiceType  # noqa: E741 (short alias, as ``T`` is for TransactionType)
 X = TypeVar("X")
 Patch = Callable[[str], str]
 
@@ -62,9 +71,18 @@ SALES_ALLOCATORS = (T.SALES_RECEIPT_ON_ACCOUNT, T.SALES_RECEIPT, T.SALES_CREDIT)
 PURCHASE_ALLOCATORS = (T.PURCHASE_PAYMENT_ON_ACCOUNT, T.PURCHASE_PAYMENT, T.PURCHASE_CREDIT)
 NEEDS_COUNTRY = (OssReportType.UNION_OSS, OssReportType.NON_UNION_OSS, OssReportType.IOSS)
 
+#: Invoice document types that are posted, and those that bill the customer.
+POSTED = (I.SERVICE_INVOICE, I.PRODUCT_INVOICE, I.SERVICE_CREDIT, I.PRODUCT_CREDIT)
+BILLS = (I.SERVICE_INVOICE, I.PRODUCT_INVOICE)
+
 #: The base documents' default sizes: small, so that examples stay quick and readable.
 DEFAULT_CUSTOMERS = (0, 2)
 DEFAULT_TRANSACTIONS = (0, 6)
+#: Invoice documents in the base document: some for the ``invoice.*`` codes, none otherwise
+#: (a document without ``<Invoices>`` stays one, for readers that handle only customers and
+#: transactions; pass ``invoices=`` to have them, and the shared codes sometimes on them).
+DEFAULT_INVOICES = (0, 2)
+NO_INVOICES = (0, 0)
 
 
 @attr.s(auto_attribs=True)
@@ -73,6 +91,7 @@ class Bad:
 
     rows: list[Transaction] = attr.ib(factory=list)
     customers: list[Customer] = attr.ib(factory=list)
+    invoices: list[Invoice] = attr.ib(factory=list)
     #: Text changes to one added record's XML (found by its Id, which is unique).
     patches: list[tuple[Transaction | Customer, Patch]] = attr.ib(factory=list)
     #: A change to the whole document's text (the ``xml.*`` codes).
@@ -87,6 +106,7 @@ class Context:
         self.rows = list(base.transactions.transaction) if base.transactions else []
         self.customers = list(base.customers.customer) if base.customers else []
         self.accounts = [c.account_reference for c in self.customers if c.account_reference]
+        self.invoices = list(base.invoices.invoice) if base.invoices else []
         ids = [row.id for row in self.rows if row.id is not None]
         self._next_id = max(ids, default=0) + 1
         self._counter = 0
@@ -183,6 +203,50 @@ class Context:
         return [self.row(T.JOURNAL_DEBIT, net_amount=amount, **shared) for amount in debits] + [
             self.row(T.JOURNAL_CREDIT, net_amount=amount, **shared) for amount in credits
         ]
+
+    def on_an_invoice(self) -> bool:
+        """Should a shared code be made on an invoice document? Sometimes, when the valid
+        document has invoice documents (nothing is drawn when it has none)."""
+        if not self.invoices:
+            return False
+        on_an_invoice: bool = self.draw(st.booleans())
+        return on_an_invoice
+
+    def invoice(self, kind: InvoiceType | None = None, **fields: Any) -> Invoice:
+        """A complete, valid invoice document of ``kind`` (default a service or product
+        invoice) naming a customer of the document, with an Id of its own and 1 to 3 items;
+        ``fields`` replace or (None) remove fields."""
+        if kind is None:
+            kind = self.pick(BILLS)
+        count = self.draw(st.integers(1, 3))
+        values: dict[str, Any] = {
+            "id": self.ref("CRN" if kind in CREDITS else "INV"),
+            "account_reference": self.sales_account(),
+            "invoice_type": kind,
+            "invoice_date": self.day(),
+            "invoice_items": InvoiceItems(item=[self.item(kind) for _ in range(count)]),
+        }
+        values.update(fields)
+        return Invoice(**values)
+
+    def item(self, kind: InvoiceType | None, **fields: Any) -> InvoiceItem:
+        """A valid item of an invoice document of ``kind`` (a Sku on product types)."""
+        values: dict[str, Any]
+        if kind in PRODUCT_TYPES:
+            sku, name, unit, price = self.pick(v.PRODUCTS)
+            values = {"sku": sku}
+        else:
+            name, unit, price = self.pick(v.SERVICES)
+            values = {}
+        values.update(
+            name=name,
+            unit_of_sale=unit,
+            qty_ordered=Decimal(self.draw(st.integers(1, 10))),
+            unit_price=price,
+            tax_code=1,
+        )
+        values.update(fields)
+        return InvoiceItem(**values)
 
     def customer(self, **fields: Any) -> Customer:
         """A complete, valid customer with an account reference of its own."""
@@ -339,6 +403,8 @@ def alias(ctx: Context) -> Bad:
 
 def export_only(ctx: Context) -> Bad:
     """``field.export-only``: a field only Zynk's export writes."""
+    if ctx.on_an_invoice():
+        return _on_invoice(ctx, _invoice_export_only)
     transaction_fields: list[dict[str, Any]] = [
         {"unique_id": str(ctx.draw(st.integers(1, 99_999)))},
         {"outstanding_amount": Decimal("0.00")},
@@ -359,7 +425,10 @@ def export_only(ctx: Context) -> Bad:
 
 
 def duplicate_id(ctx: Context) -> Bad:
-    """``duplicate.id``: two transactions, or two customers, with one Id."""
+    """``duplicate.id``: two transactions, two customers, or two invoice documents with one
+    Id."""
+    if ctx.on_an_invoice():
+        return _on_invoice(ctx, _invoice_duplicate_id)
     taken = [row.id for row in ctx.rows if row.id is not None]
     choice = ctx.pick(["transaction", "customer"] + (["existing"] if taken else []))
     if choice == "existing":
@@ -584,6 +653,8 @@ def oss_country_without_type(ctx: Context) -> Bad:
 
 def precision(ctx: Context) -> Bad:
     """``amount.precision``: more than 2 decimal places."""
+    if ctx.on_an_invoice():
+        return _on_invoice(ctx, _invoice_precision)
     extra = ctx.draw(
         st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("0.0099"), places=4).filter(
             lambda d: d % v.CENT != 0
@@ -594,6 +665,8 @@ def precision(ctx: Context) -> Bad:
 
 def too_large(ctx: Context) -> Bad:
     """``amount.too-large``: 100,000,000 or more."""
+    if ctx.on_an_invoice():
+        return _on_invoice(ctx, _invoice_too_large)
     amount = ctx.draw(
         st.decimals(min_value=Decimal("100000000"), max_value=Decimal("99999999999.99"), places=2)
     )
@@ -704,6 +777,8 @@ def currency_unknown(ctx: Context) -> Bad:
 
 def address_country_unknown(ctx: Context) -> Bad:
     """``address.country-unknown``: not an ISO 3166 two-letter code (UK is GB)."""
+    if ctx.on_an_invoice():
+        return _on_invoice(ctx, _invoice_address_country)
     country = ctx.pick(["UK", "EN", "XX", "EU"])
     customer = ctx.customer()
     address = CustomerAddress(
@@ -724,6 +799,258 @@ def unknown_customer(ctx: Context) -> Bad:
     account = ctx.pick([a for a in ("NEWCUST1", "WALKIN", "CASH01") if a not in known])
     kind = ctx.pick([T.SALES_INVOICE, T.SALES_PAYMENT, T.SALES_RECEIPT_ON_ACCOUNT])
     return Bad(rows=[ctx.row(kind, account_reference=account)], customers=customers)
+
+
+# ----- recipes: invoice documents ------------------------------------------------------------
+def _on_invoice(ctx: Context, recipe: Callable[[Context], Invoice | list[Invoice]]) -> Bad:
+    """A shared code (``duplicate.id``, ``amount.*``...) on an invoice document."""
+    made = recipe(ctx)
+    return Bad(invoices=made if isinstance(made, list) else [made])
+
+
+def _some_item(ctx: Context, invoice: Invoice) -> InvoiceItem:
+    assert invoice.invoice_items is not None
+    return ctx.pick(invoice.invoice_items.item)
+
+
+def _invoice_export_only(ctx: Context) -> Invoice:
+    invoice = ctx.invoice()
+    choice = ctx.pick(["invoice", "item", "address"])
+    if choice == "invoice":
+        field, value = ctx.pick(
+            [
+                ("unique_id", str(ctx.draw(st.integers(1, 99_999)))),
+                ("items_net", ctx.amount()),
+                ("posted_flag", True),
+                ("amount_paid", Decimal("0.00")),
+            ]
+        )
+        setattr(invoice, field, value)
+    elif choice == "item":
+        item = _some_item(ctx, invoice)
+        item.total_net = (item.qty_ordered or Decimal(0)) * (item.unit_price or Decimal(0))
+    else:
+        invoice.invoice_address = InvoiceAddress(
+            company=ctx.pick(v.COMPANY_NAMES), country="GB", description="Head office"
+        )
+    return invoice
+
+
+def _invoice_duplicate_id(ctx: Context) -> list[Invoice]:
+    taken = [invoice.id for invoice in ctx.invoices if invoice.id]
+    reuse: bool = bool(taken) and ctx.draw(st.booleans())
+    if reuse:  # an Id of the valid part's invoices
+        return [ctx.invoice(id=ctx.pick(taken))]
+    first = ctx.invoice()
+    return [first, ctx.invoice(id=first.id)]
+
+
+def _invoice_precision(ctx: Context) -> Invoice:
+    extra = ctx.draw(st.decimals(min_value=Decimal("0.001"), max_value=Decimal("0.009"), places=3))
+    choice = ctx.pick(["payment", "carriage", "discount"])
+    if choice == "payment":
+        return ctx.invoice(
+            payment_amount=ctx.amount() + extra,
+            payment_type=ctx.pick(list(InvoicePaymentType)),
+            bank_account="1200",
+        )
+    if choice == "carriage":
+        return ctx.invoice(
+            I.PRODUCT_INVOICE,
+            carriage=InvoiceItem(
+                qty_ordered=Decimal(1), unit_price=ctx.amount(Decimal("50.00")) + extra
+            ),
+        )
+    invoice = ctx.invoice()
+    _some_item(ctx, invoice).unit_discount_amount = Decimal("1.00") + extra
+    return invoice
+
+
+def _invoice_too_large(ctx: Context) -> Invoice:
+    amount = ctx.draw(
+        st.decimals(min_value=Decimal("100000000"), max_value=Decimal("999999999.99"), places=2)
+    )
+    if ctx.draw(st.booleans()):
+        invoice = ctx.invoice()
+        _some_item(ctx, invoice).unit_price = amount
+        return invoice
+    return ctx.invoice(
+        payment_amount=amount,
+        payment_type=InvoicePaymentType.SALES_RECEIPT,
+        bank_account="1200",
+    )
+
+
+def _invoice_address_country(ctx: Context) -> Invoice:
+    address = InvoiceAddress(
+        company=ctx.pick(v.COMPANY_NAMES),
+        address1="1 Quay Street",
+        town="Bristol",
+        postcode="BS1 4DJ",
+        country=ctx.pick(["UK", "EN", "XX", "EU"]),
+    )
+    if ctx.draw(st.booleans()):
+        return ctx.invoice(invoice_delivery_address=address)
+    return ctx.invoice(invoice_address=address)
+
+
+def invoice_update(ctx: Context) -> Bad:
+    """``invoice.update`` (info): an invoice naming one already in Sage, changing its notes,
+    order details or delivery address."""
+    change: dict[str, Any] = ctx.pick(
+        [
+            {"notes1": "Leave next door"},
+            {"customer_order_number": f"PO-{ctx.draw(st.integers(1, 99_999))}"},
+            {"custom1": "Priority"},
+            {
+                "invoice_delivery_address": InvoiceAddress(
+                    address1="Unit 9, Quayside", town="Bristol", postcode="BS1 5TR", country="GB"
+                )
+            },
+        ]
+    )
+    named: dict[str, Any] = ctx.pick(
+        [
+            {"id": str(ctx.draw(st.integers(1, 99_999)))},
+            {"invoice_number": str(ctx.draw(st.integers(1, 9_999_999)))},
+        ]
+    )
+    return Bad(invoices=[Invoice(**named, **change)])
+
+
+def invoice_customer_missing(ctx: Context) -> Bad:
+    """``invoice.customer-missing``: neither AccountReference nor CustomerId."""
+    return Bad(
+        invoices=[
+            ctx.invoice(
+                ctx.pick(POSTED),
+                account_reference=_empty_or_none(ctx),
+                customer_id=_empty_or_none(ctx),
+            )
+        ]
+    )
+
+
+def invoice_type_missing(ctx: Context) -> Bad:
+    """``invoice.type-missing`` (info): no InvoiceType."""
+    return Bad(invoices=[ctx.invoice(I.SERVICE_INVOICE, invoice_type=None)])
+
+
+def invoice_not_posted(ctx: Context) -> Bad:
+    """``invoice.not-posted`` (info): a proforma or quotation."""
+    return Bad(invoices=[ctx.invoice(ctx.pick(sorted(NOT_POSTED, key=lambda t: t.value)))])
+
+
+def invoice_no_items(ctx: Context) -> Bad:
+    """``invoice.no-items``: no items and no carriage."""
+    items = ctx.pick([None, InvoiceItems()])
+    return Bad(invoices=[ctx.invoice(ctx.pick(POSTED), invoice_items=items)])
+
+
+def _with_bad_item(ctx: Context, kind: InvoiceType, **fields: Any) -> Invoice:
+    """An invoice document of ``kind`` one of whose items has ``fields``."""
+    invoice = ctx.invoice(kind)
+    assert invoice.invoice_items is not None
+    items = invoice.invoice_items.item
+    items.insert(ctx.draw(st.integers(0, len(items))), ctx.item(kind, **fields))
+    return invoice
+
+
+def invoice_sku_missing(ctx: Context) -> Bad:
+    """``invoice.sku-missing``: an item of a ProductInvoice or ProductCredit without a Sku."""
+    kind = ctx.pick([I.PRODUCT_INVOICE, I.PRODUCT_CREDIT])
+    return Bad(invoices=[_with_bad_item(ctx, kind, sku=_empty_or_none(ctx))])
+
+
+def invoice_quantity_missing(ctx: Context) -> Bad:
+    """``invoice.quantity-missing``: an item without QtyOrdered."""
+    return Bad(invoices=[_with_bad_item(ctx, ctx.pick(POSTED), qty_ordered=None)])
+
+
+def invoice_negative_quantity(ctx: Context) -> Bad:
+    """``invoice.negative-quantity``: a negative QtyOrdered (a credit note's lines are already
+    credits)."""
+    quantity = -Decimal(ctx.draw(st.integers(1, 10)))
+    return Bad(invoices=[_with_bad_item(ctx, ctx.pick(POSTED), qty_ordered=quantity)])
+
+
+def invoice_negative_price(ctx: Context) -> Bad:
+    """``invoice.negative-price``: a negative UnitPrice, on an item or the carriage."""
+    price = -ctx.amount(Decimal("100.00"))
+    kind = ctx.pick(POSTED)
+    if kind in PRODUCT_TYPES and ctx.draw(st.booleans()):
+        carriage = InvoiceItem(qty_ordered=Decimal(1), unit_price=price, tax_code=1)
+        return Bad(invoices=[ctx.invoice(kind, carriage=carriage)])
+    return Bad(invoices=[_with_bad_item(ctx, kind, unit_price=price)])
+
+
+def invoice_payment_without_amount(ctx: Context) -> Bad:
+    """``invoice.payment-without-amount``: PaymentType, PaymentRef or BankAccount without a
+    PaymentAmount (or with 0)."""
+    given: dict[str, Any] = ctx.pick(
+        [
+            {"payment_type": InvoicePaymentType.SALES_RECEIPT},
+            {"bank_account": "1200"},
+            {"payment_ref": "Card"},
+            {"payment_type": InvoicePaymentType.SALES_RECEIPT_ON_ACCOUNT, "bank_account": "1210"},
+        ]
+    )
+    amount = ctx.pick([None, Decimal("0.00")])
+    return Bad(invoices=[ctx.invoice(payment_amount=amount, **given)])
+
+
+def invoice_payment_type_missing(ctx: Context) -> Bad:
+    """``invoice.payment-type-missing``: a PaymentAmount without PaymentType."""
+    return Bad(
+        invoices=[ctx.invoice(payment_amount=ctx.amount(), bank_account=ctx.pick(v.BANKS[:3]))]
+    )
+
+
+def invoice_payment_default_bank(ctx: Context) -> Bad:
+    """``invoice.payment-default-bank`` (info): a payment without BankAccount."""
+    return Bad(
+        invoices=[
+            ctx.invoice(
+                payment_amount=ctx.amount(),
+                payment_type=ctx.pick(list(InvoicePaymentType)),
+            )
+        ]
+    )
+
+
+def invoice_payment_not_applicable(ctx: Context) -> Bad:
+    """``invoice.payment-not-applicable``: a payment on a credit note, proforma or
+    quotation."""
+    kind = ctx.pick([*sorted(CREDITS, key=lambda t: t.value), I.SERVICE_PROFORMA])
+    return Bad(
+        invoices=[
+            ctx.invoice(
+                kind,
+                payment_amount=ctx.amount(),
+                payment_type=InvoicePaymentType.SALES_RECEIPT,
+                bank_account="1200",
+            )
+        ]
+    )
+
+
+def invoice_currency_unknown(ctx: Context) -> Bad:
+    """``invoice.currency-unknown``: Currency is not an ISO 4217 code."""
+    currency = ctx.pick(["UKP", "STG", "GPB", "EUD", "US$"])
+    return Bad(invoices=[ctx.invoice(ctx.pick(POSTED), currency=currency)])
+
+
+def invoice_unknown_customer(ctx: Context) -> Bad:
+    """``invoice.unknown-customer`` (info): the document has customers and the invoice names
+    none of them."""
+    customers = [] if ctx.customers else [ctx.customer()]
+    known = {a.upper() for a in ctx.accounts + [c.account_reference or "" for c in customers]}
+    account = ctx.pick([a for a in ("NEWCUST1", "WALKIN", "CASH01") if a not in known])
+    if ctx.draw(st.booleans()):
+        invoice = ctx.invoice(account_reference=account)
+    else:
+        invoice = ctx.invoice(account_reference=None, customer_id=f"web-{account.lower()}")
+    return Bad(invoices=[invoice], customers=customers)
 
 
 # ----- recipes: the schema -------------------------------------------------------------------
@@ -975,7 +1302,8 @@ def too_large_xml(ctx: Context) -> Bad:
     return Bad(rows=[row], patches=[(row, _add(nested))])
 
 
-#: Every code :func:`invalid_documents` can make, in the order of the rule catalogue.
+#: Every code :func:`invalid_documents` can make, in the order of the rule catalogue
+#: (docs/rules.md), then the invoice codes in the order of docs/invoices.md.
 RECIPES: Mapping[str, Recipe] = {
     "xml.malformed": malformed,
     "xml.forbidden": forbidden,
@@ -1024,9 +1352,25 @@ RECIPES: Mapping[str, Recipe] = {
     "customer.currency-unknown": currency_unknown,
     "address.country-unknown": address_country_unknown,
     "reference.unknown-customer": unknown_customer,
+    "invoice.update": invoice_update,
+    "invoice.customer-missing": invoice_customer_missing,
+    "invoice.type-missing": invoice_type_missing,
+    "invoice.not-posted": invoice_not_posted,
+    "invoice.no-items": invoice_no_items,
+    "invoice.sku-missing": invoice_sku_missing,
+    "invoice.quantity-missing": invoice_quantity_missing,
+    "invoice.negative-quantity": invoice_negative_quantity,
+    "invoice.negative-price": invoice_negative_price,
+    "invoice.payment-without-amount": invoice_payment_without_amount,
+    "invoice.payment-type-missing": invoice_payment_type_missing,
+    "invoice.payment-default-bank": invoice_payment_default_bank,
+    "invoice.payment-not-applicable": invoice_payment_not_applicable,
+    "invoice.currency-unknown": invoice_currency_unknown,
+    "invoice.unknown-customer": invoice_unknown_customer,
 }
 
-#: The rule codes :func:`invalid_documents` supports, in the catalogue's order.
+#: The rule codes :func:`invalid_documents` supports, in the catalogue's order (then the
+#: invoice codes).
 INVALID_CODES: tuple[str, ...] = tuple(RECIPES)
 
 #: Catalogue codes with no strategy, and why.
@@ -1045,13 +1389,18 @@ def invalid_documents(
     customers: Count = None,
     transactions: Count = None,
     types: Types = None,
+    invoices: Count = None,
 ) -> st.SearchStrategy[str]:
     """XML documents (``str``) that ``validate()`` reports ``code`` for, and no other error.
 
     ``code`` is one of :data:`INVALID_CODES`. Each document is a valid document (sized by
-    ``customers``, ``transactions`` and ``types`` as in :func:`documents`; default 0 to 2
-    customers and 0 to 6 rows) plus the records (or the damage to its text) that trigger
-    ``code``. Other warnings are avoided; infos may appear.
+    ``customers``, ``transactions``, ``types`` and ``invoices`` as in :func:`documents`;
+    default 0 to 2 customers, 0 to 6 rows, and 0 to 2 invoice documents for the
+    ``invoice.*`` codes, none for the others) plus the records (or the damage to its text)
+    that trigger ``code``. When the valid part has invoice documents, ``duplicate.id``,
+    ``amount.precision``, ``amount.too-large``, ``address.country-unknown`` and
+    ``field.export-only`` are sometimes made on an invoice document. Other warnings are
+    avoided; infos may appear.
 
     Raises ``ValueError`` (also Hypothesis's ``InvalidArgument``) for a code it cannot make.
     """
@@ -1060,21 +1409,18 @@ def invalid_documents(
             raise StrategyArgumentError(
                 f"{code}: no strategy, because {UNSUPPORTED[code]}", "code"
             )
-        if code.startswith("invoice."):
-            raise StrategyArgumentError(
-                f"{code}: no strategy, because these strategies do not generate Invoice "
-                "documents yet",
-                "code",
-            )
         raise StrategyArgumentError(
             f"{code!r} is not a code invalid_documents() can make; use one of "
             + ", ".join(INVALID_CODES),
             "code",
         )
+    if invoices is None:
+        invoices = DEFAULT_INVOICES if code.startswith("invoice.") else NO_INVOICES
     base = documents(
         customers=DEFAULT_CUSTOMERS if customers is None else customers,
         transactions=DEFAULT_TRANSACTIONS if transactions is None else transactions,
         types=types,
+        invoices=invoices,
     )
     return st.composite(_invalid_document)(code, base)
 
@@ -1091,8 +1437,13 @@ def spoil(draw: st.DrawFn, code: str, base: Company) -> str:
     if bad.rows:
         rows = bad.rows + rows if draw(st.booleans(), label="rows first") else rows + bad.rows
     customers = context.customers + bad.customers
+    invoices = context.invoices
+    if bad.invoices:
+        first = draw(st.booleans(), label="invoices first")
+        invoices = bad.invoices + invoices if first else invoices + bad.invoices
     company = Company(
         customers=Customers(customer=customers) if customers else None,
+        invoices=Invoices(invoice=invoices) if invoices else None,
         transactions=Transactions(transaction=rows) if rows else None,
     )
     text = dumps(company)
