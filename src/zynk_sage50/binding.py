@@ -7,6 +7,7 @@ is reported as ``SchemaBindingError`` naming the element and line, never dropped
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -42,13 +43,30 @@ _DATETIMES: dict[str, LexicalDateTime] = {}
 _DATETIME_CACHE_SIZE = 4096
 
 
+#: More fraction digits than xsdata's parser takes (nanoseconds): ``xs:dateTime`` allows any.
+_LONG_FRACTION = re.compile(r"(\.[0-9]{9})[0-9]+")
+
+
 def _datetime(text: str) -> LexicalDateTime:
     value = _DATETIMES.get(text)
     if value is None:
-        value = LexicalDateTime(text)
+        try:
+            value = LexicalDateTime(text)
+        except ValueError:
+            # A schema-valid fraction of more than 9 digits: compare to the nanosecond, keep
+            # (and write back) the text as read.
+            shorter = _LONG_FRACTION.sub(r"\1", text, count=1)
+            if shorter == text:
+                raise
+            value = LexicalDateTime(shorter)
+            value.lexical = text
         if len(_DATETIMES) < _DATETIME_CACHE_SIZE:
             _DATETIMES[text] = value
     return value
+
+
+#: The largest power of ten accepted in exponent notation (``1E+9``, bound leniently only).
+_MAX_EXPONENT = 1000
 
 
 def _decimal(text: str, field: FieldInfo) -> Decimal:
@@ -59,7 +77,27 @@ def _decimal(text: str, field: FieldInfo) -> Decimal:
         raise ValueError(f"{stripped!r} is not a decimal number") from None
     if not value.is_finite():
         raise ValueError(f"{stripped!r} is not a finite decimal number")
+    if value and abs(value.adjusted()) > _MAX_EXPONENT and ("e" in stripped or "E" in stripped):
+        # 1E+1000000 is not an xs:decimal (no exponents), but validation binds it leniently
+        # for the rules, whose decimal arithmetic would raise Overflow on it.
+        raise ValueError(f"{stripped[:40]!r} is not a decimal number")
     return value
+
+
+_LEADING_ZEROS = re.compile(r"([+-]?)0+([0-9]+)")
+
+
+def _integer(text: str, field: FieldInfo) -> int:
+    stripped = text.strip()
+    try:
+        return int(stripped)
+    except ValueError:
+        # ``0000...01`` is a valid xs:int: its zeros alone can pass Python's limit on the
+        # digits int() converts (4,300), which must not turn a valid value into an error.
+        match = _LEADING_ZEROS.fullmatch(stripped)
+        if match is None:
+            raise
+        return int(match.group(1) + match.group(2))
 
 
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
@@ -84,7 +122,7 @@ def _unconvertible(text: str, field: FieldInfo) -> Any:
 _CONVERTERS: dict[ValueKind, Callable[[str, FieldInfo], Any]] = {
     ValueKind.STRING: lambda text, field: text,
     ValueKind.DECIMAL: _decimal,
-    ValueKind.INTEGER: lambda text, field: int(text.strip()),
+    ValueKind.INTEGER: _integer,
     ValueKind.BOOLEAN: _boolean,
     ValueKind.DATETIME: lambda text, field: _datetime(text.strip()),
     ValueKind.ENUM: _enum,
@@ -95,6 +133,23 @@ _CONVERTERS: dict[ValueKind, Callable[[str, FieldInfo], Any]] = {
 def convert_text(text: str, field: FieldInfo) -> Any:
     """Turn an element's text into the field's Python value (raises ValueError if it can't)."""
     return _CONVERTERS[field.kind](text, field)
+
+
+#: More attributes than this on one element are listed through XPath: lxml's ``attrib.items()``
+#: looks each value up from the start of the list, quadratic in the number of attributes (a
+#: record with 100,000 attributes took 20 s).
+_MANY_ATTRIBUTES = 16
+_ALL_ATTRIBUTES = etree.XPath("@*")
+
+
+def attribute_items(element: etree._Element) -> list[tuple[str, str]]:
+    """The (Clark name, value) pairs of ``element``'s attributes, in linear time."""
+    attrib = element.attrib
+    if len(attrib) <= _MANY_ATTRIBUTES:
+        return [(str(name), str(value)) for name, value in attrib.items()]
+    found = _ALL_ATTRIBUTES(element)
+    assert isinstance(found, list)
+    return [(str(value.attrname), str(value)) for value in found]
 
 
 @attr.s(frozen=True, slots=True, auto_attribs=True)
@@ -174,12 +229,15 @@ class Binder:
         plan = _plan(cls)
         values: dict[str, Any] = {}
         limit = self.limits.max_text_length
-        for name, raw in element.attrib.items():
+        for name, raw in attribute_items(element):
             if name != XSI_NIL:
                 attribute = _info(cls).attributes.get(name)
                 if attribute is None:  # an xsi: hint the XSD allows but the models cannot hold
                     return self.bind(element, cls)
-                values[attribute.name] = convert_text(raw, attribute)
+                try:
+                    values[attribute.name] = convert_text(raw, attribute)
+                except ValueError:
+                    return self.bind(element, cls)  # raises SchemaBindingError naming it
         for child in element:
             slot = plan[child.tag]  # type: ignore[index]
             nil = child.get(XSI_NIL)
@@ -191,7 +249,12 @@ class Binder:
                 text = child.text or ""
                 if len(text) > limit:
                     return self.bind(element, cls)  # reports the limit with its line
-                value = slot.convert(text, slot.field)
+                try:
+                    value = slot.convert(text, slot.field)
+                except ValueError:
+                    # The schema passed a value the converter refuses: never a bare
+                    # ValueError from a checked record, always the element and its line.
+                    return self.bind(element, cls)
             if slot.is_list:
                 values.setdefault(slot.name, []).append(value)
             else:
@@ -202,7 +265,7 @@ class Binder:
         """Bind ``element`` to a new instance of ``cls``; unknown content raises."""
         info: ClassInfo = _info(cls)
         values: dict[str, Any] = {}
-        for name, raw in element.attrib.items():
+        for name, raw in attribute_items(element):
             attribute = info.attributes.get(name)
             if attribute is not None:
                 try:
@@ -244,7 +307,7 @@ class Binder:
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         invalid: set[str] = set()
-        for name, raw in element.attrib.items():
+        for name, raw in attribute_items(element):
             attribute = info.attributes.get(name)
             if attribute is not None:
                 try:

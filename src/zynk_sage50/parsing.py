@@ -119,7 +119,15 @@ _PLAIN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"invalid character)",
             "a control character that XML cannot carry",
         ),
-        (r"Unsupported encoding (\S+)", r"the declared encoding \1 is not supported"),
+        (
+            r"Invalid bytes in character encoding",
+            "bytes that are not valid UTF-8 (or not in the encoding the XML declaration names)",
+        ),
+        (
+            r"xmlParseCharRef: invalid xmlChar value (\d+)",
+            r"the character reference for code point \1 names a character XML cannot carry",
+        ),
+        (r"Unsupported encoding:? (\S+)", r"the declared encoding \1 is not supported"),
         (
             r"Document labelled UTF-16 but has UTF-8 content",
             "the XML declaration says UTF-16 but the bytes are UTF-8",
@@ -137,9 +145,35 @@ def plain_message(message: str) -> str:
     return message
 
 
+#: libxml2's own limits (without ``huge_tree``), which no ``Limits`` can raise, as the
+#: ``Limits`` attribute they stand in for and a plain sentence.
+_PARSER_LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), limit, sentence)
+    for pattern, limit, sentence in (
+        (
+            r"Excessive depth in document: (\d+)",
+            "max_depth",
+            "elements are nested more than {0} deep, the XML parser's own limit "
+            "(Limits.max_depth cannot go beyond it)",
+        ),
+        (
+            r"Text node too long|Huge input lookup|Buffer size limit exceeded|too big found|"
+            r"AttValue length too long",
+            "max_text_length",
+            "one value (text, attribute, comment or CDATA section) is longer than the XML "
+            "parser's own limit of 10,000,000 bytes (Limits.max_text_length cannot go beyond it)",
+        ),
+    )
+)
+
+
 def malformed_error(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
     line, column = exc.position if exc.position else (exc.lineno, None)
     message = (exc.msg or str(exc)).split(", line ")[0].strip()
+    for pattern, limit, sentence in _PARSER_LIMITS:
+        match = pattern.search(message)
+        if match:
+            return TooLargeError(sentence.format(*match.groups()), limit=limit, line=line)
     if exc.code in _LIBXML_LIMIT_CODES or "XML_PARSE_HUGE" in message:
         return TooLargeError(
             f"the document exceeds the XML parser's built-in limits: {message}",

@@ -37,6 +37,55 @@ _BOUND = re.compile(
     r"allowed \('([^']*)'\)"
 )
 _VALUE = re.compile(r"[Tt]he value '([^']*)'|'([^']*)' is not a valid value")
+#: A prefixed step of a libxml2 error path (``z:NetAmount``): lxml's XPath cannot resolve it.
+_PREFIXED_STEP = re.compile(r"(?<=/)[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)")
+
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+_XSI = f"{{{XSI_NS}}}"
+_XSI_NIL = f"{_XSI}nil"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
+#: Elements with an ``xsi:`` attribute other than ``xsi:nil``. An XSD processor always admits
+#: ``xsi:type``, ``xsi:schemaLocation`` and ``xsi:noNamespaceSchemaLocation``, but the models
+#: cannot hold them and Zynk never writes them: they are reported as unknown attributes (and
+#: never acted on: no hint is fetched, no type is switched).
+_XSI_HINTED = etree.XPath(
+    "descendant-or-self::*[@xsi:*[local-name() != 'nil']]", namespaces={"xsi": XSI_NS}
+)
+#: The longest value quoted whole in a message; longer ones are cut (a hostile file can put
+#: megabytes into one value, and the message must stay one readable sentence).
+_SHOWN = 60
+
+
+def _shown(value: str, *, quote: bool = True) -> str:
+    """``value`` for a message (quoted unless ``quote`` is false), cut to a readable length."""
+    if len(value) <= _SHOWN:
+        return repr(value) if quote else value
+    start = repr(value[:_SHOWN]) if quote else value[:_SHOWN]
+    return f"{start}... ({len(value):,} characters)"
+
+
+def _attribute_name(name: str) -> str:
+    """``xml:lang``, ``xsi:type`` or ``{urn:x}foo`` for an attribute's Clark name."""
+    if name.startswith(_XML):
+        return "xml:" + name[len(_XML) :]
+    if name.startswith(_XSI):
+        return "xsi:" + name[len(_XSI) :]
+    return name
+
+
+def _xsi_message(local: str, element_name: str) -> str:
+    if local in ("schemaLocation", "noNamespaceSchemaLocation"):
+        return (
+            f"The attribute xsi:{local} is not allowed on {element_name}: schema location "
+            "hints are never followed; remove it."
+        )
+    if local == "type":
+        return (
+            f"The attribute xsi:type is not allowed on {element_name}: Zynk documents never "
+            "override an element's type; remove it."
+        )
+    return f"The attribute xsi:{local} is not allowed on {element_name}."
+
 
 _KIND_WORDS = {
     ValueKind.DECIMAL: "a decimal number such as 120.50",
@@ -101,7 +150,7 @@ def _invalid_value_message(name: str, value: str | None, field: FieldInfo | None
             f"{name} is empty: give {expected}, or leave the element out "
             "(an empty number, date or true/false fails the import)."
         )
-    message = f"{name} is {value!r}, which is not valid: it must be {expected}."
+    message = f"{name} is {_shown(value)}, which is not valid: it must be {expected}."
     if name.endswith("TaxCode") and re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value):
         number = re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value)
         assert number is not None
@@ -131,12 +180,45 @@ class _Mapper:
         self.seen: set[tuple[str, str | None]] = set()
         self.issues: list[Issue] = []
 
-    def _locate(self, entry: Any) -> tuple[etree._Element | None, etree._Element | None]:
-        found = self.work.getroottree().xpath(entry.path) if entry.path else []
-        if not found:
+    def _locate(
+        self, entry: Any, name: str
+    ) -> tuple[etree._Element | None, etree._Element | None]:
+        if not entry.path:
+            return None, None
+        tree = self.work.getroottree()
+        try:
+            found = tree.xpath(entry.path)
+        except etree.XPathError:
+            # ``/Company/Transactions/Transaction/z:NetAmount``: a prefix lxml cannot resolve.
+            try:
+                found = tree.xpath(_PREFIXED_STEP.sub(r"*[local-name()='\1']", entry.path))
+            except etree.XPathError:
+                found = []
+        if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
             return None, None
         working = found[0]
+        parent = working.getparent()
+        if name.startswith("{") and working.tag != name and parent is not None:
+            # An element in a default namespace has the path step ``*``: find it by name.
+            working = next(parent.iterchildren(name), working)
         return working, self.origin.get(working)
+
+    def refuse_xsi_attributes(self) -> None:
+        """Report every ``xsi:`` attribute but ``xsi:nil`` and take it out of the working copy
+        (so libxml2 neither acts on an ``xsi:type`` nor reports it a second time)."""
+        for node in _XSI_HINTED(self.work):
+            assert isinstance(node, etree._Element)
+            original = self.origin.get(node)
+            names = node.keys()  # the attribute names (iterating the element gives children)
+            for name in names:
+                if name.startswith(_XSI) and name != _XSI_NIL:
+                    self._add(
+                        "schema.unknown-attribute",
+                        _xsi_message(name[len(_XSI) :], etree.QName(node).localname),
+                        original,
+                        node.sourceline or 0,
+                    )
+                    del node.attrib[name]
 
     def _path(self, element: etree._Element) -> str:
         path = element_path(element)
@@ -163,10 +245,10 @@ class _Mapper:
 
     def map(self, entry: Any) -> etree._Element | None:
         """Report one error-log entry; return the working node to fix if it is structural."""
-        working, original = self._locate(entry)
         match = _ELEMENT.match(entry.message)
         name = match.group(1) if match else "element"
         attribute = match.group(2) if match else None
+        working, original = self._locate(entry, name)
         text = entry.message[match.end() :] if match else entry.message
         path = self._path(original) if original is not None else ""
         kind = entry.type_name
@@ -202,7 +284,7 @@ class _Mapper:
             if "not allowed" in text:
                 self._add(
                     "schema.unknown-attribute",
-                    f"The attribute {attribute} is not allowed on {name}.",
+                    f"The attribute {_attribute_name(attribute)} is not allowed on {name}.",
                     original,
                     entry.line,
                 )
@@ -233,6 +315,13 @@ class _Mapper:
             )
             return
         message = f"{name} is not a known element in {parent_name}."
+        if name.startswith("{"):
+            qname = etree.QName(name)
+            message = (
+                f"{qname.localname} in the namespace {qname.namespace!r} is not a known element "
+                f"in {parent_name}: Zynk elements have no namespace."
+            )
+            name = qname.localname if qname.localname not in known else ""
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
         if close:
             message += f" Did you mean {close[0]}?"
@@ -266,7 +355,8 @@ class _Mapper:
             )
             self._add(
                 "schema.out-of-range",
-                f"{name} is {bound.group(1)}, outside the allowed range: {allowed}.",
+                f"{name} is {_shown(bound.group(1), quote=False)}, outside the allowed range: "
+                f"{allowed}.",
                 element,
                 line,
             )
@@ -317,7 +407,7 @@ def _entries(schema: etree.XMLSchema, tree: etree._Element) -> Iterator[Any]:
 def check_schema(root: etree._Element) -> list[Issue]:
     """Every XSD problem in the document rooted at ``root`` (a ``Company`` element)."""
     schema = company_schema()
-    if schema.validate(root):
+    if not _XSI_HINTED(root) and schema.validate(root):
         return []
     return _collect(schema, _Mapper(root, copy.deepcopy(root)))
 
@@ -328,7 +418,7 @@ def check_record_schema(
     """Every XSD problem in one record (a Transaction or Customer element), checked on its own
     as a large document streams past; paths are given as in the whole document."""
     schema = records_schema()
-    if schema.validate(element):
+    if not _XSI_HINTED(element) and schema.validate(element):
         return []
     original = copy.deepcopy(element)
     mapper = _Mapper(
@@ -339,6 +429,7 @@ def check_record_schema(
 
 def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
     work = mapper.work
+    mapper.refuse_xsi_attributes()
     for _ in range(MAX_PASSES):
         fixes = []
         for entry in list(_entries(schema, work)):

@@ -44,6 +44,39 @@ COLLECTION_OF = {record: collection for collection, record in COLLECTIONS.items(
 _PROBE_BYTES = 64 * 1024
 
 
+def long_value_finder(limit: int) -> etree.XPath:
+    """An XPath giving the first text or attribute value longer than ``limit`` characters at or
+    below an element (``Limits.max_text_length``; libxml2 alone stops only at 10,000,000)."""
+    return etree.XPath(
+        f"(descendant-or-self::*/@* | descendant::text())[string-length(.) > {int(limit)}][1]"
+    )
+
+
+def check_value_lengths(element: etree._Element, finder: etree.XPath, limit: int) -> None:
+    """Raise ``TooLargeError`` (``max_text_length``) for a value at or below ``element`` that is
+    longer than ``limit`` characters, naming where it is."""
+    found = finder(element)
+    if not isinstance(found, list) or not found:
+        return
+    value = found[0]
+    if not isinstance(value, etree._ElementUnicodeResult):  # pragma: no cover - XPath says so
+        return
+    owner = value.getparent()
+    name = etree.QName(owner).localname if owner is not None else "an element"
+    if value.is_attribute:
+        what = f"the attribute {value.attrname} of {name}"
+    elif value.is_tail:
+        what = f"the text after {name}"
+    else:
+        what = name
+    raise TooLargeError(
+        f"{what} holds {len(value):,} characters, more than the limit of {limit:,} "
+        "(Limits.max_text_length)",
+        limit="max_text_length",
+        line=owner.sourceline if owner is not None else None,
+    )
+
+
 def _refuse_doctype(stream: Any, encoding: str | None) -> bytes:
     """Read up to the root's start tag and refuse any DOCTYPE before it; return what was read.
 
@@ -196,6 +229,7 @@ class RecordStream:
         # A record is at depth 3 (Company/Transactions/Transaction): room for the rest below it.
         room = self.limits.max_depth - 3
         below = etree.XPath("(" + "*/" * max(room, 0) + "*)[1]")
+        long_value = long_value_finder(self.limits.max_text_length)
         parser = etree.iterparse(
             _Replay(head, stream),
             events=("end",),
@@ -232,6 +266,7 @@ class RecordStream:
                         "XInclude elements are refused (nothing is included)",
                         line=include.sourceline,
                     )
+                check_value_lengths(element, long_value, self.limits.max_text_length)
                 counts[kind] += 1
                 self.records += 1
                 if self.records > self.limits.max_records:
@@ -288,6 +323,8 @@ class RecordStream:
             raise ForbiddenXmlError(
                 "XInclude elements are refused (nothing is included)", line=element.sourceline
             )
+        limit = self.limits.max_text_length
+        check_value_lengths(root, long_value_finder(limit), limit)
         return root
 
 
