@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import zynk_sage50 as zs
-from zynk_sage50 import Severity, TransactionType
+from zynk_sage50 import Invoice, Severity, TransactionType
 from zynk_sage50.cli import main
 from zynk_sage50.schema import schema_dir
 from zynk_sage50.strategies import INVALID_CODES
@@ -48,6 +48,11 @@ def counts(text: str) -> tuple[int, int]:
     customers = len(company.customers.customer) if company.customers else 0
     rows = len(company.transactions.transaction) if company.transactions else 0
     return customers, rows
+
+
+def invoices_of(text: str) -> list[Invoice]:
+    company = zs.loads(text)
+    return list(company.invoices.invoice) if company.invoices else []
 
 
 def test_the_same_seed_gives_the_same_bytes_in_separate_processes() -> None:
@@ -163,6 +168,80 @@ def test_invalid_gives_that_code_and_no_other_problem(code: str) -> None:
     assert problems(report, code) == [], result.stdout
 
 
+# ----- --invoices -----------------------------------------------------------------------------
+def test_without_invoices_the_output_is_what_it_was() -> None:
+    """--invoices 0 (the default) draws nothing for invoices: the same bytes as without the
+    option, and no <Invoices> element."""
+    base = fixtures("--seed", "1").stdout_bytes
+    assert fixtures("--seed", "1", "--invoices", "0").stdout_bytes == base
+    assert b"<Invoices" not in base
+    assert fixtures("--seed", "1", "--invoices", "1").stdout_bytes != base
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_invoices_output_is_clean_exact_and_names_the_customers(seed: int) -> None:
+    result = fixtures("--seed", str(seed), "--invoices", "4")
+    assert result.exit_code == 0, result.output
+    report = zs.validate(result.stdout)
+    assert problems(report) == [], result.stdout
+    assert "invoice.unknown-customer" not in report.codes
+    assert counts(result.stdout) == (3, 20)
+    found = invoices_of(result.stdout)
+    assert len(found) == 4
+    assert len({invoice.id for invoice in found}) == 4
+    assert fixtures("--seed", str(seed), "--invoices", "4").stdout_bytes == result.stdout_bytes
+
+
+def test_invoices_are_byte_identical_across_processes() -> None:
+    args = ("fixtures", "--seed", "31", "--invoices", "6", "--customers", "2")
+    first, second = run(*args, hash_seed="1"), run(*args, hash_seed="2")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout == second.stdout
+    assert len(invoices_of(first.stdout.decode())) == 6
+
+
+def test_many_invoices_are_drawn_in_parts_with_unique_ids_and_numbers() -> None:
+    result = fixtures(
+        "--seed", "12", "--invoices", "45", "--customers", "41", "--transactions", "5"
+    )
+    assert result.exit_code == 0, result.output
+    report = zs.validate(result.stdout)
+    assert problems(report) == []
+    assert "invoice.unknown-customer" not in report.codes
+    found = invoices_of(result.stdout)
+    assert len(found) == 45
+    assert len({invoice.id for invoice in found}) == 45
+    numbers = [invoice.invoice_number for invoice in found if invoice.invoice_number]
+    assert len(set(numbers)) == len(numbers)
+
+
+def test_invoices_without_customers_or_transactions() -> None:
+    result = fixtures("--seed", "2", "--invoices", "3", "--customers", "0", "--transactions", "0")
+    assert result.exit_code == 0, result.output
+    assert zs.validate(result.stdout).issues == ()
+    assert counts(result.stdout) == (0, 0)
+    assert len(invoices_of(result.stdout)) == 3
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "invoice.quantity-missing",
+        "invoice.payment-not-applicable",
+        "duplicate.id",
+        "amount.precision",
+        "field.export-only",
+    ],
+)
+def test_invalid_with_invoices_keeps_the_valid_invoices(code: str) -> None:
+    result = fixtures("--seed", "13", "--invoices", "3", "--invalid", code)
+    assert result.exit_code == 0, result.output
+    report = zs.validate(result.stdout)
+    assert code in report.codes, result.stdout
+    assert problems(report, code) == [], result.stdout
+    assert len(invoices_of(result.stdout)) >= 3
+
+
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "fixture.xml"
     result = fixtures("--seed", "8", "-o", str(target))
@@ -177,6 +256,7 @@ def test_output_file(tmp_path: Path) -> None:
     [
         (["--customers", "-1"], "--customers"),
         (["--transactions", "many"], "--transactions"),
+        (["--invoices", "-1"], "--invoices"),
         (["--seed", "-3"], "--seed"),
         (["--seed", "abc"], "--seed"),
         (["--types", "SI"], "not a TransactionType name"),
@@ -218,5 +298,13 @@ def test_without_hypothesis_the_command_says_how_to_install_it() -> None:
 def test_help_describes_every_option() -> None:
     result = CliRunner().invoke(main, ["fixtures", "--help"])
     assert result.exit_code == 0
-    for option in ("--customers", "--transactions", "--types", "--seed", "--invalid", "-o"):
+    for option in (
+        "--customers",
+        "--transactions",
+        "--invoices",
+        "--types",
+        "--seed",
+        "--invalid",
+        "-o",
+    ):
         assert option in result.output
