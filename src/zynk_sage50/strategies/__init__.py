@@ -7,7 +7,9 @@ and :func:`invalid_documents`: XML text that triggers one rule code of the catal
 other error.
 
 Importing this module registers the strategies for ``st.from_type(Customer)``,
-``st.from_type(Transaction)``, ``st.from_type(Invoice)`` and ``st.from_type(Company)``.
+``st.from_type(Transaction)``, ``st.from_type(Invoice)`` and ``st.from_type(Company)``. An
+installed ``zynk-sage50`` also names a setup hook (``_hook._hypothesis_setup_hook``) as a
+Hypothesis entry point, so that ``st.from_type`` works without importing this module first.
 
 Hypothesis is an optional dependency: ``pip install "zynk-sage50[hypothesis]"``.
 See ``docs/testing.md``.
