@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -18,7 +19,7 @@ from lxml import etree
 from .issues import Issue, RecordRef, Severity
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
-from .records import element_path, record_ref_for_path
+from .records import LIST_WRAPPERS, element_path, record_ref_for_path
 from .schema import company_schema, records_schema
 
 #: At most this many re-checks after structural errors (each removes every error it found).
@@ -37,6 +38,8 @@ _BOUND = re.compile(
     r"allowed \('([^']*)'\)"
 )
 _VALUE = re.compile(r"[Tt]he value '([^']*)'|'([^']*)' is not a valid value")
+#: One step of a libxml2 error path: ``Contact``, ``Contact[3]``, ``z:Amount[2]``, ``*``.
+_PATH_STEP = re.compile(r"(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*|\*)(?:\[([0-9]+)\])?")
 #: A prefixed step of a libxml2 error path (``z:NetAmount``): lxml's XPath cannot resolve it.
 _PREFIXED_STEP = re.compile(r"(?<=/)[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)")
 
@@ -178,25 +181,87 @@ class _Mapper:
             zip(work.iter(), original.iter(), strict=True)
         )
         self.seen: set[tuple[str, str | None]] = set()
+        self._steps: dict[Any, dict[Any, str | None]] = {}
+        self._children: dict[Any, dict[str, list[etree._Element]]] = {}
         self.issues: list[Issue] = []
+
+    def new_pass(self) -> None:
+        """Forget the children index: the working copy was changed by the last pass's fixes."""
+        self._children.clear()
+
+    def _child(self, parent: etree._Element, step: str) -> etree._Element | bool | None:
+        """The child a libxml2 path step (``Contact[7999]``, ``z:Amount``, ``*[2]``) names;
+        False if the step is not of a form understood here. Children are indexed once per
+        parent and pass: an XPath per issue was quadratic in the number of siblings."""
+        match = _PATH_STEP.fullmatch(step)
+        if match is None:
+            return False
+        prefixed, name, index = match.group(1) is not None, match.group(2), match.group(3)
+        groups = self._children.get(parent)
+        if groups is None:
+            groups = self._children[parent] = {}
+            for child in parent:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                groups.setdefault("*", []).append(child)
+                if tag.startswith("{"):
+                    groups.setdefault(":" + tag.rsplit("}", 1)[1], []).append(child)
+                else:
+                    groups.setdefault(tag, []).append(child)
+        key = name if name == "*" else (":" + name if prefixed else name)
+        candidates = groups.get(key, [])
+        position = int(index) if index else 1
+        return candidates[position - 1] if 0 < position <= len(candidates) else None
+
+    def _find(self, path: str) -> etree._Element | None:
+        steps = path.strip("/").split("/")
+        node: etree._Element | None = self.work
+        if not steps or self.work.getparent() is not None:
+            return self._find_by_xpath(path)
+        first = self._child_of_document(steps[0])
+        if first is False:
+            return self._find_by_xpath(path)
+        node = first if isinstance(first, etree._Element) else None
+        for step in steps[1:]:
+            if node is None:
+                return None
+            found = self._child(node, step)
+            if found is False:
+                return self._find_by_xpath(path)
+            node = found if isinstance(found, etree._Element) else None
+        return node
+
+    def _child_of_document(self, step: str) -> etree._Element | bool | None:
+        match = _PATH_STEP.fullmatch(step)
+        if match is None:
+            return False
+        tag = self.work.tag
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
+        return self.work if match.group(2) in ("*", name) else None
+
+    def _find_by_xpath(self, path: str) -> etree._Element | None:
+        tree = self.work.getroottree()
+        try:
+            found = tree.xpath(path)
+        except etree.XPathError:
+            # ``/Company/Transactions/Transaction/z:NetAmount``: a prefix lxml cannot resolve.
+            try:
+                found = tree.xpath(_PREFIXED_STEP.sub(r"*[local-name()='\1']", path))
+            except etree.XPathError:
+                found = []
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return found[0]
+        return None
 
     def _locate(
         self, entry: Any, name: str
     ) -> tuple[etree._Element | None, etree._Element | None]:
         if not entry.path:
             return None, None
-        tree = self.work.getroottree()
-        try:
-            found = tree.xpath(entry.path)
-        except etree.XPathError:
-            # ``/Company/Transactions/Transaction/z:NetAmount``: a prefix lxml cannot resolve.
-            try:
-                found = tree.xpath(_PREFIXED_STEP.sub(r"*[local-name()='\1']", entry.path))
-            except etree.XPathError:
-                found = []
-        if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
+        working = self._find(entry.path)
+        if working is None:
             return None, None
-        working = found[0]
         parent = working.getparent()
         if name.startswith("{") and working.tag != name and parent is not None:
             # An element in a default namespace has the path step ``*``: find it by name.
@@ -220,8 +285,42 @@ class _Mapper:
                     )
                     del node.attrib[name]
 
+    def _steps_below(self, parent: etree._Element) -> dict[Any, str | None]:
+        """The path step of each child of ``parent`` (as :func:`element_path` writes it),
+        worked out once per parent: counting siblings per issue was quadratic."""
+        steps = self._steps.get(parent)
+        if steps is None:
+            children = [child for child in parent if isinstance(child.tag, str)]
+            totals = Counter(str(child.tag) for child in children)
+            seen: Counter[str] = Counter()
+            wrapper = parent.tag in LIST_WRAPPERS
+            steps = self._steps[parent] = {}
+            for child in children:
+                tag = str(child.tag)
+                if tag.startswith("{"):
+                    steps[child] = None
+                    continue
+                seen[tag] += 1
+                steps[child] = f"{tag}[{seen[tag]}]" if wrapper or totals[tag] > 1 else tag
+        return steps
+
+    def _element_path(self, element: etree._Element) -> str:
+        parts: list[str] = []
+        node = element
+        parent = node.getparent()
+        while parent is not None:
+            step = self._steps_below(parent).get(node)
+            if step is None:
+                return element_path(element)  # in a namespace: lxml's own path
+            parts.append(step)
+            node, parent = parent, parent.getparent()
+        if not isinstance(node.tag, str) or node.tag.startswith("{"):
+            return element_path(element)
+        parts.append(node.tag)
+        return "/" + "/".join(reversed(parts))
+
     def _path(self, element: etree._Element) -> str:
-        path = element_path(element)
+        path = self._element_path(element)
         if self.rebase is not None and path.startswith(self.rebase[0]):
             path = self.rebase[1] + path[len(self.rebase[0]) :]
         return path
@@ -432,6 +531,7 @@ def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
     mapper.refuse_xsi_attributes()
     for _ in range(MAX_PASSES):
         fixes = []
+        mapper.new_pass()
         for entry in list(_entries(schema, work)):
             node = mapper.map(entry)
             if node is not None:
