@@ -167,9 +167,18 @@ _PARSER_LIMITS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 )
 
 
-def malformed_error(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeError:
+def malformed_error(
+    exc: etree.XMLSyntaxError, log: etree._ListErrorLog | None = None
+) -> MalformedXmlError | TooLargeError:
+    """The library's error for a parser failure; ``log`` (the parser's error log) is consulted
+    when lxml reports only its generic "no element found" at line 0 (iterparse does, for an
+    undeclared entity)."""
     line, column = exc.position if exc.position else (exc.lineno, None)
     message = (exc.msg or str(exc)).split(", line ")[0].strip()
+    if log is not None and (not line or exc.code == 1):
+        fatal = [entry for entry in log if entry.level >= etree.ErrorLevels.ERROR]
+        if fatal:
+            line, column, message = fatal[0].line, fatal[0].column, fatal[0].message.strip()
     for pattern, limit, sentence in _PARSER_LIMITS:
         match = pattern.search(message)
         if match:
@@ -183,6 +192,57 @@ def malformed_error(exc: etree.XMLSyntaxError) -> MalformedXmlError | TooLargeEr
     return MalformedXmlError(
         plain_message(message) or "not well-formed XML", line=line, column=column
     )
+
+
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_WIDE_ENCODINGS = ("utf-16", "utf16", "ucs-2", "ucs2", "utf-32", "utf32", "ucs-4", "ucs4")
+
+
+def _skip_prolog(text: str) -> str:
+    """What follows the XML declaration, comments, processing instructions and blanks."""
+    position = 1 if text.startswith("\ufeff") else 0
+    while True:
+        while position < len(text) and text[position] in " \t\r\n":
+            position += 1
+        for start, end in (("<?", "?>"), ("<!--", "-->")):
+            if text.startswith(start, position):
+                close = text.find(end, position + len(start))
+                if close < 0:
+                    return text[position:]
+                position = close + len(end)
+                break
+        else:
+            return text[position:]
+
+
+def prolog_problem(
+    head: bytes, encoding: str | None
+) -> ForbiddenXmlError | MalformedXmlError | None:
+    """Why a document whose parse failed before its root element is refused, when the parser's
+    own error would hide it: a DOCTYPE (a parameter entity in it is a syntax error to libxml2
+    before the DOCTYPE is complete), or a UTF-16 declaration on bytes that are not UTF-16."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "replace")
+    else:
+        declared = _DECLARED_ENCODING.match(head.lstrip(b"\xef\xbb\xbf"))
+        if encoding is None and declared:
+            name = declared.group(1).decode("ascii").lower()
+            if name.startswith(_WIDE_ENCODINGS):
+                return MalformedXmlError(
+                    f"the XML declaration says {declared.group(1).decode('ascii')}, but the "
+                    "bytes are not in that encoding (declare the encoding the file is saved in, "
+                    'usually encoding="utf-8")',
+                    line=1,
+                    column=1,
+                )
+        text = head.decode(encoding or "latin-1", "replace")
+    if _skip_prolog(text).startswith("<!DOCTYPE"):
+        return ForbiddenXmlError(
+            "the document has a DOCTYPE declaration: DTDs and entities are refused "
+            "(nothing is loaded or expanded)",
+            line=1,
+        )
+    return None
 
 
 def refuse_doctype(data: bytes, encoding: str | None = None) -> None:
@@ -208,6 +268,9 @@ def refuse_doctype(data: bytes, encoding: str | None = None) -> None:
                 )
             return
         if failed:
+            problem = prolog_problem(data[: offset + _PROBE_CHUNK], encoding)
+            if problem is not None:
+                raise problem
             return
     return
 

@@ -29,7 +29,7 @@ from .errors import (
 from .issues import RecordRef
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Customer, Invoice, Transaction
-from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
+from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options, prolog_problem
 from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import check_record_schema, check_schema
 
@@ -102,7 +102,11 @@ def _refuse_doctype(stream: Any, encoding: str | None) -> bytes:
                 )
             return b"".join(chunks)
         if failed or not chunk:
-            return b"".join(chunks)
+            head = b"".join(chunks)
+            problem = prolog_problem(head, encoding) if failed else None
+            if problem is not None:
+                raise problem
+            return head
 
 
 class _Replay:
@@ -288,7 +292,7 @@ class RecordStream:
             if self.root is None and parser.root is not None:
                 self._check_start(parser.root.getroottree())
         except etree.XMLSyntaxError as exc:
-            raise malformed_error(exc) from None
+            raise malformed_error(exc, parser.error_log) from None
         finally:
             close = getattr(getattr(stream, "raw", None), "close", None)
             if close is not None and not isinstance(self._source, io.IOBase):
