@@ -65,3 +65,17 @@ def sales_invoice(**overrides: object) -> str:
     }
     fields.update(overrides)
     return tx(**{k: v for k, v in fields.items() if v is not ...})
+
+
+def line_of(document: str, index: int, element: str | None = None) -> int:
+    """The line of the index-th <Transaction> (1-based), or of one of its elements."""
+    count = 0
+    for number, line in enumerate(document.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith(("<Transaction>", "<Transaction ")):
+            count += 1
+            if count == index and element is None:
+                return number
+        elif count == index and element and stripped.startswith(f"<{element}"):
+            return number
+    raise AssertionError(f"no Transaction[{index}] {element or ''} in the document")

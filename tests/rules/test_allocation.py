@@ -7,27 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.conformance import CONFORMANCE
-from tests.documents import company, sales_invoice, tx
+from tests.documents import company, line_of, sales_invoice, tx
 from zynk_sage50.issues import Issue, Severity
 from zynk_sage50.validation import validate
 
 
 def allocation_issues(document: str | Path) -> list[Issue]:
     return [issue for issue in validate(document).issues if issue.code.startswith("allocation.")]
-
-
-def line_of(document: str, index: int, element: str | None = None) -> int:
-    """The line of the index-th <Transaction> (1-based), or of one of its elements."""
-    count = 0
-    for number, line in enumerate(document.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith(("<Transaction>", "<Transaction ")):
-            count += 1
-            if count == index and element is None:
-                return number
-        elif count == index and element and stripped.startswith(f"<{element}"):
-            return number
-    raise AssertionError(f"no Transaction[{index}] {element or ''} in the document")
 
 
 def receipt(**overrides: object) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conformance import CONFORMANCE
-from tests.documents import company, sales_invoice, tx
+from tests.documents import company, line_of, sales_invoice, tx
 from zynk_sage50.issues import Issue, Severity
 from zynk_sage50.validation import validate
 
@@ -20,20 +20,6 @@ def issues_of(document: str | Path, code: str, **options: object) -> list[Issue]
 def journal_issues(document: str | Path, **options: object) -> list[Issue]:
     report = validate(document, **options)  # type: ignore[arg-type]
     return [issue for issue in report.issues if issue.code.startswith("journal.")]
-
-
-def line_of(document: str, index: int, element: str | None = None) -> int:
-    """The line of the index-th <Transaction> (1-based), or of one of its elements."""
-    count = 0
-    for number, line in enumerate(document.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith(("<Transaction>", "<Transaction ")):
-            count += 1
-            if count == index and element is None:
-                return number
-        elif count == index and element and stripped.startswith(f"<{element}"):
-            return number
-    raise AssertionError(f"no Transaction[{index}] {element or ''} in the document")
 
 
 def journal(side: str, amount: object, **overrides: object) -> str:
