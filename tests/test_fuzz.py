@@ -125,6 +125,13 @@ NAMES = (
     "Contact",
     "Country",
     "Disputed",
+    "InvoiceItems",
+    "Item",
+    "QtyOrdered",
+    "UnitPrice",
+    "InvoiceNumber",
+    "InvoiceAddress",
+    "Carriage",
     "{http://www.w3.org/2001/XInclude}include",
     "{urn:zynk}NetAmount",
     f"{{{XSI}}}nil",
@@ -393,7 +400,7 @@ BYTE_MUTATIONS = (flip, truncate, inject, cut, repeat, reencode)
 @st.composite
 def fuzzed_documents(draw: Draw) -> bytes:
     """The XML of a valid generated document, mutated in its tree, in its bytes, or both."""
-    company = draw(documents(customers=(0, 2), transactions=(0, 6)))
+    company = draw(documents(customers=(0, 2), transactions=(0, 6), invoices=(0, 2)))
     root = etree.fromstring(zs.dumps(company).encode("utf-8"))
     # Most byte mutations make the file unreadable, which stops the check at xml.malformed:
     # half the examples have tree mutations only, so that most reach the schema and the rules.
