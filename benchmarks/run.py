@@ -25,7 +25,7 @@ DATA = HERE / "data"
 JOBS: dict[str, str] = {
     "lxml iterparse": """
 from lxml import etree
-for _, el in etree.iterparse(path, events=("end",), tag="Transaction"):
+for _, el in etree.iterparse(path, events=("end",), tag=("Transaction", "Customer")):
     el.clear()
     while el.getprevious() is not None:
         del el.getparent()[0]
