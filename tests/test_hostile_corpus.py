@@ -284,21 +284,7 @@ def test_validate_gives_the_decided_outcome(entry: Entry, corpus: dict[str, Path
 
 
 #: Messages that still quote a huge value whole (the rule, not the reading, writes them).
-LONG_MESSAGES = {
-    "netamount-10000-digits.xml": "rules/amounts.py quotes all 10,000 digits in amount.too-large",
-}
-
-
-@pytest.mark.parametrize(
-    "entry",
-    [
-        pytest.param(entry, marks=pytest.mark.xfail(reason=LONG_MESSAGES[entry.file]))
-        if entry.file in LONG_MESSAGES
-        else entry
-        for entry in ENTRIES
-    ],
-    ids=IDS,
-)
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_messages_stay_one_readable_sentence(entry: Entry, corpus: dict[str, Path]) -> None:
     for issue in validate(corpus[entry.file]).issues:
         assert len(issue.message) < 400, issue.message[:200]

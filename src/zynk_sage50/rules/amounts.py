@@ -6,7 +6,7 @@ Everything is exact ``Decimal`` arithmetic; no value is ever turned into a float
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
 from ..issues import Issue, Severity
 from .context import LocatedTransaction
@@ -40,8 +40,22 @@ def round_money(value: Decimal) -> Decimal:
     """``value`` rounded to 2 places, half up, exactly (whatever its number of digits)."""
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    context = Context(prec=len(digits) + max(exponent, 0) + 4)
+    context = Context(prec=len(digits) + max(exponent, 0) + 4, Emax=MAX_EMAX, Emin=MIN_EMIN)
     return value.quantize(_CENT, rounding=ROUND_HALF_UP, context=context)
+
+
+#: Amounts longer than this are shortened in messages.
+_SHOWN_LENGTH = 30
+
+
+def amount_text(value: Decimal) -> str:
+    """An amount as quoted in a message; an absurdly long one is shortened (``1234567890…
+    (10,000 digits)``) so that the message stays one readable sentence."""
+    text = str(value)
+    if len(text) <= _SHOWN_LENGTH:
+        return text
+    digits = len(value.as_tuple().digits)
+    return f"{text[:12]}… ({digits:,} digits)"
 
 
 def _money(located: LocatedTransaction) -> Iterator[tuple[str, Decimal]]:
@@ -65,9 +79,9 @@ def precision(located: LocatedTransaction) -> Iterator[Issue]:
             yield located.issue(
                 "amount.precision",
                 Severity.WARNING,
-                f"{xml_name} {value} has {decimal_places(value)} decimal places but Sage stores "
-                f"2, so it will be posted as {round_money(value)}: round it yourself so the "
-                "totals are the ones you expect.",
+                f"{xml_name} {amount_text(value)} has {decimal_places(value)} decimal places but "
+                f"Sage stores 2, so it will be posted as {amount_text(round_money(value))}: "
+                "round it yourself so the totals are the ones you expect.",
                 field=xml_name,
             )
 
@@ -82,9 +96,9 @@ def too_large(located: LocatedTransaction) -> Iterator[Issue]:
             yield located.issue(
                 "amount.too-large",
                 Severity.ERROR,
-                f"{xml_name} {value} is too large for Sage, which stores at most 8 digits "
-                "before the decimal point (up to 99,999,999.99): split the amount over "
-                "several transactions or correct it.",
+                f"{xml_name} {amount_text(value)} is too large for Sage, which stores at most "
+                "8 digits before the decimal point (up to 99,999,999.99): split the amount "
+                "over several transactions or correct it.",
                 field=xml_name,
             )
 

@@ -41,7 +41,7 @@ from ..models import (
     InvoiceItem,
     InvoiceType,
 )
-from .amounts import TOO_LARGE, decimal_places, round_money
+from .amounts import TOO_LARGE, amount_text, decimal_places, round_money
 from .oss import code_for_name, country_code
 
 I = InvoiceType  # noqa: E741 (short alias, as ``T`` is for TransactionType)
@@ -514,9 +514,9 @@ def precision(located: LocatedInvoice) -> Iterator[Issue]:
         yield located.issue(
             "amount.precision",
             Severity.WARNING,
-            f"{_named(located)} {path} {value} has {places} decimal places but Sage stores 2, "
-            f"so it will be posted as {round_money(value)}: round it yourself so the totals "
-            "are the ones you expect.",
+            f"{_named(located)} {path} {amount_text(value)} has {places} decimal places but "
+            f"Sage stores 2, so it will be posted as {amount_text(round_money(value))}: round "
+            "it yourself so the totals are the ones you expect.",
             field=path,
         )
 
@@ -529,9 +529,9 @@ def too_large(located: LocatedInvoice) -> Iterator[Issue]:
         yield located.issue(
             "amount.too-large",
             Severity.ERROR,
-            f"{_named(located)} {path} {value} is too large for Sage, which stores at most 8 "
-            "digits before the decimal point (up to 99,999,999.99): split it over several "
-            "invoices or correct it.",
+            f"{_named(located)} {path} {amount_text(value)} is too large for Sage, which "
+            "stores at most 8 digits before the decimal point (up to 99,999,999.99): split it "
+            "over several invoices or correct it.",
             field=path,
         )
 
