@@ -8,6 +8,7 @@ a few hundred bytes each, never with a whole-document tree.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,7 +26,7 @@ from .issues import Issue, Report, Severity, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Company, Customer, Invoice, Transaction
 from .parsing import Source
-from .records import relative_path
+from .records import LIST_WRAPPERS
 from .rules import run_customer_rules, run_document_rules, run_rules, run_transaction_rules
 from .rules.context import Located, RuleContext, located, slim
 from .rules.invoices import INVOICE_DOCUMENT_RULES, INVOICE_RULES, CustomerKeys, InvoiceDocument
@@ -60,16 +61,38 @@ def _reading_issue(exc: Exception) -> Issue:
 
 
 def _nested_lines(element: etree._Element) -> dict[str, int]:
-    """The line of every element below a record's children, by its path below the record."""
+    """The line of every element below a record's children, by its path below the record
+    (``DeliveryAddresses/Contact[2]/Country``, in the form of ``records.relative_path``).
+
+    Each parent's children are numbered in one pass, so a record with thousands of repeated
+    children costs linear time.
+    """
     lines: dict[str, int] = {}
-    for child in element:
-        if not len(child):
-            continue
-        for descendant in child.iterdescendants():
-            path = relative_path(descendant, element)
-            if path is not None and descendant.sourceline is not None:
-                lines.setdefault(path, descendant.sourceline)
+    pending: list[tuple[etree._Element, str]] = [
+        (child, str(child.tag)) for child in element if len(child) and _plain(child)
+    ]
+    while pending:
+        parent, prefix = pending.pop()
+        children = [child for child in parent if _plain(child)]
+        counts = Counter(str(child.tag) for child in children)
+        seen: Counter[str] = Counter()
+        listed = parent.tag in LIST_WRAPPERS
+        for child in children:
+            tag = str(child.tag)
+            seen[tag] += 1
+            step = f"{tag}[{seen[tag]}]" if listed or counts[tag] > 1 else tag
+            path = f"{prefix}/{step}"
+            if child.sourceline is not None:
+                lines.setdefault(path, child.sourceline)
+            if len(child):
+                pending.append((child, path))
     return lines
+
+
+def _plain(element: etree._Element) -> bool:
+    """An element without a namespace (the only kind records hold)."""
+    tag = element.tag
+    return isinstance(tag, str) and not tag.startswith("{")
 
 
 def _invalid_below(record_path: str, issues: list[Issue]) -> set[str]:
