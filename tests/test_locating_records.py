@@ -1,10 +1,14 @@
-"""Lines of nested elements are keyed by the same paths ``records.relative_path`` writes."""
+"""Locating what is inside a record: nested element lines, values the models cannot hold."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from tests.conformance import CONFORMANCE
+from tests.documents import company, sales_invoice
+from zynk_sage50 import binding, validate
+from zynk_sage50.modelinfo import ValueKind
 from zynk_sage50.records import relative_path
 from zynk_sage50.validation import _nested_lines
 
@@ -31,3 +35,20 @@ def test_repeated_children_are_numbered_in_order() -> None:
     record = etree.fromstring(f"<Customer><Contacts>{contacts}\n</Contacts></Customer>")
     found = _nested_lines(record)
     assert [found[f"Contacts/Contact[{n}]/Surname"] for n in (1, 2, 3)] == [2, 3, 4]
+
+
+def test_a_value_the_models_cannot_hold_is_reported_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Simulate a value the XSD lets through but the converter refuses (none is known today).
+    def refuse(text: str, field: object) -> object:
+        raise ValueError(f"{text!r} cannot be held")
+
+    monkeypatch.setitem(binding._CONVERTERS, ValueKind.DECIMAL, refuse)
+    monkeypatch.setattr(binding, "_PLANS", {})
+    report = validate(company(sales_invoice()))
+    codes = [issue.code for issue in report.issues]
+    assert "schema.invalid-value" in codes
+    (issue,) = [i for i in report.issues if i.code == "schema.invalid-value"]
+    assert issue.record is not None
+    assert issue.record.kind == "Transaction"

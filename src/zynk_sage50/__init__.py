@@ -17,6 +17,7 @@ from .errors import (
     SerializationError,
     TooLargeError,
     UnbalancedJournalError,
+    WrongRootError,
     ZynkSage50Error,
 )
 from .issues import Issue, RecordRef, Report, Severity
@@ -107,6 +108,7 @@ __all__ = [
     "TransactionType",
     "Transactions",
     "UnbalancedJournalError",
+    "WrongRootError",
     "ZynkSage50Error",
     "__version__",
     "dump",

@@ -71,6 +71,10 @@ class SchemaBindingError(ZynkSage50Error):
         self.issues = tuple(issues)
 
 
+class WrongRootError(SchemaBindingError):
+    """The document's root element is not ``Company`` (or carries a namespace)."""
+
+
 class SerializationError(ZynkSage50Error, ValueError):
     """A model holds a value that cannot be written as valid XML (NaN, control characters...)."""
 

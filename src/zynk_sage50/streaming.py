@@ -25,6 +25,7 @@ from .errors import (
     ReadError,
     SchemaBindingError,
     TooLargeError,
+    WrongRootError,
 )
 from .issues import RecordRef
 from .limits import DEFAULT_LIMITS, Limits
@@ -309,7 +310,7 @@ class RecordStream:
         root = tree.getroot()
         wrong = check_root(root)
         if wrong:
-            raise SchemaBindingError(wrong, line=root.sourceline)
+            raise WrongRootError(wrong, line=root.sourceline)
         self.root = root
 
     def residual_root(self) -> etree._Element:

@@ -21,6 +21,7 @@ from .errors import (
     ReadError,
     SchemaBindingError,
     TooLargeError,
+    WrongRootError,
 )
 from .issues import Issue, Report, Severity, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
@@ -56,8 +57,20 @@ def _reading_issue(exc: Exception) -> Issue:
         return _file_issue("xml.forbidden", f"Refused: {exc}", exc.line)
     if isinstance(exc, TooLargeError):
         return _file_issue("xml.too-large", f"Too large: {exc}", exc.line)
-    assert isinstance(exc, SchemaBindingError)
+    assert isinstance(exc, WrongRootError)
     return _file_issue("xml.wrong-root", f"Not a Zynk document: {exc}", exc.line)
+
+
+def _unbindable(exc: SchemaBindingError, event: RecordEvent) -> Issue:
+    """``schema.invalid-value`` for a value the schema let through but the models refuse."""
+    return Issue(
+        code="schema.invalid-value",
+        severity=Severity.ERROR,
+        message=str(exc),
+        line=exc.line,
+        path=exc.path,
+        record=event.ref,
+    )
 
 
 def _nested_lines(element: etree._Element) -> dict[str, int]:
@@ -112,10 +125,15 @@ def _invalid_below(record_path: str, issues: list[Issue]) -> set[str]:
 def _locate(event: RecordEvent, binder: Binder, schema_issues: list[Issue]) -> Located[Any]:
     element = event.element
     cls = RECORD_CLASSES[event.kind]
-    if schema_issues:
+    record = None
+    if not schema_issues:
+        try:
+            record = binder.bind_checked(element, cls)
+        except SchemaBindingError as exc:  # a value the XSD allows but the models cannot hold
+            schema_issues.append(_unbindable(exc, event))
+    if record is None:
         record, lines, invalid = binder.bind_lenient(element, cls)
     else:
-        record = binder.bind_checked(element, cls)
         lines = {str(child.tag): child.sourceline or 0 for child in element}
         invalid = frozenset()
     nested = _nested_lines(element)
@@ -139,8 +157,8 @@ def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits)
     try:
         for event in stream:
             schema_issues = check_record_schema(event.element, event.path, event.ref)
+            entry = _locate(event, binder, schema_issues)  # may add an issue the XSD missed
             issues.extend(schema_issues)
-            entry = _locate(event, binder, schema_issues)
             if event.kind == "Transaction":
                 issues.extend(run_transaction_rules(entry))
                 transactions.append(slim(entry))
@@ -152,7 +170,7 @@ def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits)
                     issues.extend(invoice_rule(entry))
                 invoices.append(entry)  # few and read whole by the invoice document rules
         root = stream.residual_root()
-    except (MalformedXmlError, ForbiddenXmlError, TooLargeError, SchemaBindingError) as exc:
+    except (MalformedXmlError, ForbiddenXmlError, TooLargeError, WrongRootError) as exc:
         return [_reading_issue(exc)]
     issues.extend(check_schema(root))
     has_customers = root.find("Customers") is not None
