@@ -19,7 +19,7 @@ from tests.conformance import CONFORMANCE
 from zynk_sage50.binding import Binder
 from zynk_sage50.issues import Issue, RecordRef, Severity
 from zynk_sage50.models import Customer, Invoice
-from zynk_sage50.parsing import parse_tree
+from zynk_sage50.parsing import parser_options
 from zynk_sage50.rules.invoices import (
     CustomerKeys,
     InvoiceDocument,
@@ -95,7 +95,7 @@ def _schema_failures(root: etree._Element) -> list[etree._Element]:
 
 def located_invoices(xml: str) -> list[LocatedInvoice]:
     """Every ``Company/Invoices/Invoice`` of ``xml``, bound and located."""
-    root = parse_tree(xml)
+    root = etree.fromstring(xml.encode(), etree.XMLParser(**parser_options()))
     failures = _schema_failures(root)
     binder = Binder()
     found: list[LocatedInvoice] = []
@@ -126,7 +126,7 @@ def located_invoices(xml: str) -> list[LocatedInvoice]:
 
 def customer_keys(xml: str) -> CustomerKeys | None:
     """The document's customers, or None when it has no ``<Customers>``."""
-    root = parse_tree(xml)
+    root = etree.fromstring(xml.encode(), etree.XMLParser(**parser_options()))
     collection = root.find("Customers")
     if collection is None:
         return None

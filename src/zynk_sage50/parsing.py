@@ -1,26 +1,23 @@
-"""Hardened reading of XML bytes into an lxml tree: no DTDs, entities, network or recovery.
+"""The hardened lxml parser settings and plain-English reading errors.
 
-Every input goes through :func:`read_bytes` (bounded size, never a gzip-decoding file name) and
-:func:`parse_tree` (a DOCTYPE is refused before any content is parsed).
+No DTD is loaded, no entity resolved, nothing fetched, nothing recovered; comments and
+processing instructions are removed. :mod:`.streaming` reads every document with these settings
+(and never hands lxml a file name, so a compressed file is not silently decompressed).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
-from pathlib import Path
 from typing import IO, TypedDict, Union
 
 from lxml import etree
 
-from .errors import ForbiddenXmlError, MalformedXmlError, ReadError, TooLargeError
-from .limits import DEFAULT_LIMITS, Limits
+from .errors import ForbiddenXmlError, MalformedXmlError, TooLargeError
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, IO[bytes]]
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
-_PROBE_CHUNK = 64 * 1024
 # libxml2 error codes for its own resource limits (XML_ERR_RESOURCE_LIMIT, amplification).
 _LIBXML_LIMIT_CODES = {114}
 
@@ -51,41 +48,6 @@ def parser_options() -> _ParserOptions:
         "strip_cdata": True,
         "remove_blank_text": False,
     }
-
-
-def read_bytes(source: Source, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a path, a binary file object or bytes, refusing more than ``limits.max_bytes``."""
-    if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-    elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.exists():
-            raise ReadError(f"{path}: no such file")
-        if path.is_dir():
-            raise ReadError(f"{path}: is a directory, not a file")
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(limits.max_bytes + 1)
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    elif hasattr(source, "read"):
-        try:
-            data = source.read(limits.max_bytes + 1)
-        except (OSError, io.UnsupportedOperation) as exc:
-            raise ReadError(f"the file object cannot be read ({exc})") from exc
-        if isinstance(data, str):
-            raise ReadError("the file object is open in text mode: open it with 'rb'")
-    else:
-        raise TypeError(
-            f"expected a path, bytes or a binary file object, not {type(source).__name__}"
-        )
-    if len(data) > limits.max_bytes:
-        raise TooLargeError(
-            f"the document is larger than the limit of {limits.max_bytes:,} bytes "
-            "(Limits.max_bytes)",
-            limit="max_bytes",
-        )
-    return data
 
 
 #: libxml2's wording → plain English; the first pattern that matches wins.
@@ -243,79 +205,3 @@ def prolog_problem(
             line=1,
         )
     return None
-
-
-def refuse_doctype(data: bytes, encoding: str | None = None) -> None:
-    """Parse only up to the first element and refuse any DOCTYPE declared before it."""
-    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **parser_options())
-    for offset in range(0, max(len(data), 1), _PROBE_CHUNK):
-        failed = False
-        try:
-            probe.feed(data[offset : offset + _PROBE_CHUNK])
-        except etree.XMLSyntaxError:
-            # A chunk is parsed past the root's start tag before its events are read, so an
-            # error later in the chunk (an entity expansion bomb, say) must not hide the
-            # DOCTYPE: check the events parsed before the error, then let the full parse
-            # below report the error with its line.
-            failed = True
-        for _event, element in probe.read_events():
-            docinfo = element.getroottree().docinfo
-            if docinfo.doctype or docinfo.internalDTD is not None:
-                raise ForbiddenXmlError(
-                    "the document has a DOCTYPE declaration: DTDs and entities are "
-                    "refused (nothing is loaded or expanded)",
-                    line=1,
-                )
-            return
-        if failed:
-            problem = prolog_problem(data[: offset + _PROBE_CHUNK], encoding)
-            if problem is not None:
-                raise problem
-            return
-    return
-
-
-def parse_tree(data: bytes | str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
-    """Parse XML text into an lxml element tree, refusing anything unsafe.
-
-    Raises ``MalformedXmlError`` (with line and column), ``ForbiddenXmlError`` or
-    ``TooLargeError``. Comments and processing instructions are removed, so a field
-    ``24<!-- x -->0`` reads as ``240``.
-    """
-    if isinstance(data, str):
-        encoding: str | None = "utf-8"
-        raw = data.encode("utf-8", "surrogatepass")
-    else:
-        encoding, raw = None, data
-    if len(raw) > limits.max_bytes:  # text given to loads() has not been through read_bytes
-        raise TooLargeError(
-            f"the document is larger than the limit of {limits.max_bytes:,} bytes "
-            "(Limits.max_bytes)",
-            limit="max_bytes",
-        )
-    if not raw.strip():
-        raise MalformedXmlError("the document is empty", line=1, column=1)
-    refuse_doctype(raw, encoding)
-    parser = etree.XMLParser(encoding=encoding, **parser_options())
-    try:
-        root = etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as exc:
-        raise malformed_error(exc) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise ForbiddenXmlError("the document has a DOCTYPE declaration", line=1)
-    deep = root.xpath("/*" * (limits.max_depth + 1))
-    if deep:
-        raise TooLargeError(
-            f"elements are nested more than {limits.max_depth} deep (Limits.max_depth)",
-            limit="max_depth",
-            line=deep[0].sourceline,
-        )
-    for element in root.iter(f"{{{XINCLUDE_NS}}}*"):
-        raise ForbiddenXmlError(
-            "XInclude elements are refused (nothing is included)", line=element.sourceline
-        )
-    for element in root.iter(etree.Entity):
-        name = element.name if isinstance(element, etree._Entity) else "?"
-        raise ForbiddenXmlError(f"entity reference &{name}; is refused", line=element.sourceline)
-    return root
