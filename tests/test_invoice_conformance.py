@@ -12,21 +12,19 @@ from __future__ import annotations
 import csv
 import re
 import xml.parsers.expat
-from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from lxml import etree
 
 import zynk_sage50 as zs
 from tests.conftest import CONFORMANCE_DIR, manifest_rows
+from tests.leaves import leaves, trusted_tree
 from tests.test_invoice_support import codes, invoice_issues, of
 from zynk_sage50.issues import Severity
 
 MANIFEST = Path(__file__).with_name("invoice_manifest.tsv")
 INVOICES = CONFORMANCE_DIR / "invoices"
-XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
@@ -92,36 +90,6 @@ def test_manifest_covers_every_invoice_sample_once() -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _tree(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(
-        remove_comments=True, remove_pis=True, resolve_entities=False, no_network=True
-    )
-    return etree.fromstring(data, parser)
-
-
-def _leaves(root: etree._Element) -> tuple[dict[str, str], set[str]]:
-    """path → text of every leaf that is not nil (blank text counts as empty), and nil paths."""
-    values: dict[str, str] = {}
-    nils: set[str] = set()
-
-    def walk(element: etree._Element, path: str) -> None:
-        children = [child for child in element if isinstance(child.tag, str)]
-        if not children:
-            if element.get(XSI_NIL, "").strip() in ("true", "1"):
-                nils.add(path)
-            else:
-                text = element.text or ""
-                values[path] = text if text.strip() else ""
-            return
-        seen: Counter[str] = Counter()
-        for child in children:
-            seen[str(child.tag)] += 1
-            walk(child, f"{path}/{child.tag}[{seen[str(child.tag)]}]")
-
-    walk(root, f"/{root.tag}")
-    return values, nils
-
-
 def _same_value(before: str, after: str) -> bool:
     """Equal, or a number or boolean written canonically (blanks stripped, 1/0 as true/false)."""
     if before == after:
@@ -138,10 +106,10 @@ def assert_round_trips_without_loss(data: bytes) -> zs.Company:
     reloaded = zs.loads(written)
     assert reloaded == model
     assert zs.dumps(reloaded) == written, "dumps is not stable across a reload"
-    source, output = _tree(data), _tree(written.encode("utf-8"))
+    source, output = trusted_tree(data), trusted_tree(written.encode("utf-8"))
     assert output.nsmap == source.nsmap
-    before, nils = _leaves(source)
-    after, written_nils = _leaves(output)
+    before, nils = leaves(source)
+    after, written_nils = leaves(output)
     assert not written_nils, f"xsi:nil written: {sorted(written_nils)}"
     assert before.keys() - nils == after.keys() - nils
     assert not nils & after.keys()

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
-from collections import Counter
 
 import pytest
-from lxml import etree
 
 from tests.conftest import (
     CONFORMANCE_DIR,
@@ -24,10 +22,10 @@ from tests.conftest import (
     malformed_rows,
     manifest_rows,
 )
+from tests.leaves import leaves, trusted_tree
 from zynk_sage50 import Company, MalformedXmlError, dumps, load, loads
 from zynk_sage50.modelinfo import ValueKind, class_info
 
-XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 LOADABLE = loadable_rows()
@@ -36,42 +34,6 @@ MALFORMED = malformed_rows()
 
 def _ids(rows: list[ManifestRow]) -> list[str]:
     return [row.file for row in rows]
-
-
-def _trusted_tree(data: bytes) -> etree._Element:
-    """The reference reading of a sample: lxml with comments and PIs dropped, nothing resolved."""
-    parser = etree.XMLParser(
-        remove_comments=True, remove_pis=True, resolve_entities=False, no_network=True
-    )
-    return etree.fromstring(data, parser)
-
-
-def _leaves(root: etree._Element) -> tuple[dict[str, str], set[str]]:
-    """(path → text) of every leaf element that is not ``xsi:nil``, and the paths of nil ones.
-
-    A path indexes every step among same-named siblings (``Transaction[2]``) so that repeated
-    records stay distinct; whitespace-only text counts as empty.
-    """
-    values: dict[str, str] = {}
-    nils: set[str] = set()
-
-    def walk(element: etree._Element, path: str) -> None:
-        children = [child for child in element if isinstance(child.tag, str)]
-        if not children:
-            if element.get(XSI_NIL, "").strip() in ("true", "1"):
-                nils.add(path)
-            else:
-                text = element.text or ""
-                values[path] = text if text.strip() else ""
-            return
-        seen: Counter[str] = Counter()
-        for child in children:
-            tag = str(child.tag)
-            seen[tag] += 1
-            walk(child, f"{path}/{tag}[{seen[tag]}]")
-
-    walk(root, f"/{root.tag}")
-    return values, nils
 
 
 def _kind_at(path: str) -> ValueKind | None:
@@ -133,12 +95,12 @@ def test_sample_round_trips_without_loss(row: ManifestRow) -> None:
     assert dumps(reloaded) == written, "dumps is not stable across a reload"
     assert written.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
 
-    source_root = _trusted_tree(data)
-    output_root = _trusted_tree(written.encode("utf-8"))
+    source_root = trusted_tree(data)
+    output_root = trusted_tree(written.encode("utf-8"))
     assert output_root.nsmap == source_root.nsmap, "root namespace declarations changed"
 
-    before, nils = _leaves(source_root)
-    after, written_nils = _leaves(output_root)
+    before, nils = leaves(source_root)
+    after, written_nils = leaves(output_root)
     assert not written_nils, f"xsi:nil written: {sorted(written_nils)}"
     assert not nils & after.keys(), f"nil elements were written: {sorted(nils & after.keys())}"
     lost = sorted(before.keys() - after.keys())

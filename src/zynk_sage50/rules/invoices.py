@@ -42,6 +42,7 @@ from ..models import (
     InvoiceType,
 )
 from .amounts import TOO_LARGE, amount_text, decimal_places, round_money
+from .customers import account_key
 from .oss import code_for_name, country_code
 
 I = InvoiceType  # noqa: E741 (short alias, as ``T`` is for TransactionType)
@@ -144,11 +145,6 @@ class LocatedInvoice(Protocol):
         """An issue about this invoice, or about one of its fields (path below it)."""
 
 
-def _account_key(reference: str) -> str:
-    """How Sage compares account references: blanks around ignored, case-insensitive."""
-    return reference.strip().upper()
-
-
 @attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
 class CustomerKeys:
     """What an invoice can name a document's customer by: account reference or customer Id."""
@@ -163,7 +159,7 @@ class CustomerKeys:
         ids: set[str] = set()
         for customer in customers:
             if customer.account_reference and customer.account_reference.strip():
-                references.add(_account_key(customer.account_reference))
+                references.add(account_key(customer.account_reference))
             if customer.id and customer.id.strip():
                 ids.add(customer.id.strip())
         return cls(account_references=frozenset(references), ids=frozenset(ids))
@@ -665,7 +661,7 @@ def unknown_customer(document: InvoiceDocument) -> Iterator[Issue]:
         customer_id = (invoice.customer_id or "").strip()
         if is_update(located) or not (reference or customer_id):
             continue  # invoice.update / invoice.customer-missing
-        if reference and _account_key(reference) in customers.account_references:
+        if reference and account_key(reference) in customers.account_references:
             continue
         if customer_id and customer_id in customers.ids:
             continue
