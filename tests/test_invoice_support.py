@@ -1,10 +1,6 @@
-"""Invoices located in XML text the way ``validate()`` locates records, for the invoice tests.
-
-Until the invoice rules are wired into ``validate()``, the tests call them directly on what
-:func:`located_invoices` returns: each ``Invoice`` bound leniently (as validation binds), with
-the line of every element below it and the elements that failed the schema, by their path below
-the invoice (``InvoiceItems/Item[2]/QtyOrdered``, items always indexed). The stand-in for
-``rules.context.Located`` satisfies ``zynk_sage50.rules.invoices.LocatedInvoice``.
+"""Helpers for the invoice tests: the invoice issues ``validate()`` reports, and the invoices
+located by the library's own pieces so that a rule can also be called on them directly
+(paths below an invoice are like ``InvoiceItems/Item[2]/QtyOrdered``, items always indexed).
 """
 
 from __future__ import annotations
@@ -12,22 +8,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from xml.sax.saxutils import escape
 
-import attr
-from lxml import etree
-
 from tests.conformance import CONFORMANCE
 from zynk_sage50.binding import Binder
-from zynk_sage50.issues import Issue, RecordRef, Severity
+from zynk_sage50.issues import Issue
 from zynk_sage50.models import Customer, Invoice
-from zynk_sage50.parsing import parser_options
+from zynk_sage50.rules.context import Located
 from zynk_sage50.rules.invoices import (
     CustomerKeys,
     InvoiceDocument,
-    LocatedInvoice,
     run_invoice_rules,
 )
-from zynk_sage50.schema import company_schema
-from zynk_sage50.validation import validate
+from zynk_sage50.schema_check import check_record_schema
+from zynk_sage50.streaming import RecordStream
+from zynk_sage50.validation import _locate, validate
 
 PROLOG = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -35,106 +28,32 @@ PROLOG = (
 )
 
 
-@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
-class InvoiceAt:
-    """A located invoice: ``rules.context.Located`` for kind ``Invoice``."""
-
-    record: Invoice
-    index: int
-    line: int | None = None
-    field_lines: Mapping[str, int] = attr.ib(factory=dict)
-    invalid_fields: frozenset[str] = frozenset()
-
-    @property
-    def path(self) -> str:
-        return f"/Company/Invoices/Invoice[{self.index}]"
-
-    def issue(
-        self, code: str, severity: Severity, message: str, field: str | None = None
-    ) -> Issue:
-        line, path = self.line, self.path
-        if field is not None:
-            path = f"{path}/{field}"
-            line = self.field_lines.get(field, line)
-        record_id = self.record.id
-        return Issue(
-            code=code,
-            severity=severity,
-            message=message,
-            line=line,
-            path=path,
-            record=RecordRef(kind="Invoice", index=self.index, id=record_id),
-        )
-
-
-def _relative(element: etree._Element, record: etree._Element) -> str:
-    """``InvoiceItems/Item[2]/QtyOrdered``: items always indexed, repeated names indexed."""
-    steps: list[str] = []
-    node: etree._Element | None = element
-    while node is not None and node is not record:
-        parent = node.getparent()
-        assert parent is not None
-        tag = str(node.tag)
-        position = 1 + sum(1 for _ in node.itersiblings(tag, preceding=True))
-        repeated = position > 1 or next(node.itersiblings(tag), None) is not None
-        steps.append(f"{tag}[{position}]" if repeated or parent.tag == "InvoiceItems" else tag)
-        node = parent
-    return "/".join(reversed(steps))
-
-
-def _schema_failures(root: etree._Element) -> list[etree._Element]:
-    schema = company_schema()
-    schema.validate(etree.ElementTree(root))
-    failed = []
-    for error in schema.error_log:
-        found = root.xpath(error.path) if error.path else []
-        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-            failed.append(found[0])
-    return failed
-
-
-def located_invoices(xml: str) -> list[LocatedInvoice]:
-    """Every ``Company/Invoices/Invoice`` of ``xml``, bound and located."""
-    root = etree.fromstring(xml.encode(), etree.XMLParser(**parser_options()))
-    failures = _schema_failures(root)
+def _located(xml: str) -> tuple[list[Located[Invoice]], list[Customer] | None]:
+    """The document's invoices located exactly as ``validate()`` locates them (its own stream,
+    schema check and binding), and its customers (None without ``<Customers>``)."""
     binder = Binder()
-    found: list[LocatedInvoice] = []
-    for collection in root.iterchildren("Invoices"):
-        for index, element in enumerate(collection.iterchildren("Invoice"), start=1):
-            record, _lines, invalid = binder.bind_lenient(element, Invoice)
-            lines = {
-                _relative(node, element): node.sourceline or 0
-                for node in element.iterdescendants()
-                if isinstance(node.tag, str)
-            }
-            below = set(invalid)
-            for failed in failures:
-                if element in failed.iterancestors():
-                    relative = _relative(failed, element)
-                    below.update({relative, relative.split("/")[0].split("[")[0]})
-            found.append(
-                InvoiceAt(
-                    record=record,
-                    index=index,
-                    line=element.sourceline,
-                    field_lines=lines,
-                    invalid_fields=frozenset(below),
-                )
-            )
-    return found
+    invoices: list[Located[Invoice]] = []
+    customers: list[Customer] = []
+    stream = RecordStream(xml, text=True)
+    for event in stream:
+        if event.kind == "Invoice":
+            found = check_record_schema(event.element, event.path, event.ref)
+            invoices.append(_locate(event, binder, found))
+        elif event.kind == "Customer":
+            customers.append(binder.bind_lenient(event.element, Customer)[0])
+    has_customers = stream.residual_root().find("Customers") is not None
+    return invoices, customers if has_customers else None
+
+
+def located_invoices(xml: str) -> list[Located[Invoice]]:
+    """Every ``Company/Invoices/Invoice`` of ``xml``, bound and located."""
+    return _located(xml)[0]
 
 
 def customer_keys(xml: str) -> CustomerKeys | None:
     """The document's customers, or None when it has no ``<Customers>``."""
-    root = etree.fromstring(xml.encode(), etree.XMLParser(**parser_options()))
-    collection = root.find("Customers")
-    if collection is None:
-        return None
-    binder = Binder()
-    return CustomerKeys.of(
-        binder.bind_lenient(element, Customer)[0]
-        for element in collection.iterchildren("Customer")
-    )
+    customers = _located(xml)[1]
+    return None if customers is None else CustomerKeys.of(customers)
 
 
 def invoice_issues(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
@@ -150,10 +69,11 @@ def invoice_issues(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
 
 
 def invoice_issues_direct(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
-    """The same, from the invoice rules called directly on :func:`located_invoices`."""
+    """The same, from the invoice rules called directly on the located invoices."""
+    invoices, customers = _located(xml)
     document = InvoiceDocument(
-        invoices=located_invoices(xml),
-        customers=customer_keys(xml),
+        invoices=invoices,
+        customers=None if customers is None else CustomerKeys.of(customers),
         imported_ids=frozenset(imported_ids),
     )
     return list(run_invoice_rules(document))
@@ -248,7 +168,6 @@ def test_items_are_located_by_indexed_path_with_their_lines() -> None:
         )
     )
     (located,) = located_invoices(xml)
-    assert isinstance(located, InvoiceAt)
     lines = xml.splitlines()
     assert "<Sku>B</Sku>" in lines[located.field_lines["InvoiceItems/Item[2]/Sku"] - 1]
     assert "InvoiceItems/Item[2]/QtyOrdered" in located.invalid_fields

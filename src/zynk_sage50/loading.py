@@ -15,11 +15,10 @@ from .limits import DEFAULT_LIMITS, Limits
 from .models import Company
 from .namespaces import remember
 from .parsing import Source
-from .records import check_root
 from .schema_check import check_record_schema, check_schema
 from .streaming import RECORD_CLASSES, RecordStream
 
-__all__ = ["check_root", "load", "loads"]
+__all__ = ["load", "loads"]
 
 
 def _schema_error(issues: list[Issue]) -> SchemaBindingError:
@@ -78,6 +77,3 @@ def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Company:
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("load() takes a path or a binary file; use loads() for bytes")
     return _load(source, limits, text=False)
-
-
-_ = check_root  # re-exported: callers import it from here

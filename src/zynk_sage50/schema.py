@@ -21,17 +21,18 @@ def schema_dir() -> Path:
     raise FileNotFoundError("the bundled XSD files are missing from this installation")
 
 
+def _compile(name: str) -> etree.XMLSchema:
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    return etree.XMLSchema(etree.parse(str(schema_dir() / name), parser))
+
+
 @functools.lru_cache(maxsize=1)
 def company_schema() -> etree.XMLSchema:
     """lxml's compiled ``XMLSchema`` for the ``Company`` document (no network, no DTDs)."""
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
-    document = etree.parse(str(schema_dir() / "company.xsd"), parser)
-    return etree.XMLSchema(document)
+    return _compile("company.xsd")
 
 
 @functools.lru_cache(maxsize=1)
 def records_schema() -> etree.XMLSchema:
     """The record types as global elements (``records.xsd``): checks one record on its own."""
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
-    document = etree.parse(str(schema_dir() / "records.xsd"), parser)
-    return etree.XMLSchema(document)
+    return _compile("records.xsd")
