@@ -70,6 +70,19 @@ class SchemaBindingError(ZynkSage50Error):
         self.path = path
         self.issues = tuple(issues)
 
+    @classmethod
+    def from_issues(cls, issues: Sequence[Issue]) -> SchemaBindingError:
+        """The error for a document with these schema problems (in document order)."""
+        ordered = sorted(issues, key=lambda issue: issue.line or 0)
+        first = ordered[0]
+        more = f" (and {len(ordered) - 1} more schema problems)" if len(ordered) > 1 else ""
+        return cls(
+            f"line {first.line}: {first.message}{more}",
+            line=first.line,
+            path=first.path,
+            issues=ordered,
+        )
+
 
 class WrongRootError(SchemaBindingError):
     """The document's root element is not ``Company`` (or carries a namespace)."""

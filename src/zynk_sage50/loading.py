@@ -10,7 +10,7 @@ from typing import Any
 
 from .binding import Binder
 from .errors import SchemaBindingError
-from .issues import Issue, sort_issues
+from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Company
 from .namespaces import remember
@@ -19,18 +19,6 @@ from .schema_check import check_record_schema, check_schema
 from .streaming import RECORD_CLASSES, RecordStream
 
 __all__ = ["load", "loads"]
-
-
-def _schema_error(issues: list[Issue]) -> SchemaBindingError:
-    ordered = sort_issues(issues)
-    first = ordered[0]
-    more = f" (and {len(ordered) - 1} more schema problems)" if len(ordered) > 1 else ""
-    return SchemaBindingError(
-        f"line {first.line}: {first.message}{more}",
-        line=first.line,
-        path=first.path,
-        issues=ordered,
-    )
 
 
 def _load(source: Source, limits: Limits, *, text: bool) -> Company:
@@ -49,7 +37,7 @@ def _load(source: Source, limits: Limits, *, text: bool) -> Company:
     root = stream.residual_root()
     problems.extend(check_schema(root))
     if problems:
-        raise _schema_error(problems)
+        raise SchemaBindingError.from_issues(problems)
     company = binder.bind(root, Company)
     if company.transactions is not None:
         company.transactions.transaction = records["Transaction"]

@@ -364,23 +364,11 @@ def _iter_models(source: Source, kind: str, limits: Limits) -> Iterator[Any]:
             continue
         problems = check_record_schema(event.element, event.path, event.ref)
         if problems:
-            first = problems[0]
-            raise SchemaBindingError(
-                f"line {first.line}: {first.message}",
-                line=first.line,
-                path=first.path,
-                issues=problems,
-            )
+            raise SchemaBindingError.from_issues(problems)
         yield binder.bind_checked(event.element, cls)
     residual = check_schema(stream.residual_root())
     if residual:
-        first = residual[0]
-        raise SchemaBindingError(
-            f"line {first.line}: {first.message}",
-            line=first.line,
-            path=first.path,
-            issues=residual,
-        )
+        raise SchemaBindingError.from_issues(residual)
 
 
 def iter_transactions(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Transaction]:
