@@ -28,9 +28,15 @@ from .limits import DEFAULT_LIMITS, Limits
 from .models import Company, Customer, Invoice, Transaction
 from .parsing import Source
 from .records import LIST_WRAPPERS
-from .rules import run_customer_rules, run_document_rules, run_rules, run_transaction_rules
+from .rules import (
+    run_customer_rules,
+    run_document_rules,
+    run_invoice_record_rules,
+    run_rules,
+    run_transaction_rules,
+)
 from .rules.context import Located, RuleContext, located, slim
-from .rules.invoices import INVOICE_DOCUMENT_RULES, INVOICE_RULES, CustomerKeys, InvoiceDocument
+from .rules.invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
 from .schema_check import check_record_schema, check_schema
 from .streaming import RECORD_CLASSES, RecordEvent, RecordStream
 
@@ -166,8 +172,7 @@ def _issues_of_document(source: Source, options: dict[str, Any], limits: Limits)
                 issues.extend(run_customer_rules(entry))
                 customers.append(slim(entry))
             else:
-                for invoice_rule in INVOICE_RULES:
-                    issues.extend(invoice_rule(entry))
+                issues.extend(run_invoice_record_rules(entry))
                 invoices.append(entry)  # few and read whole by the invoice document rules
         root = stream.residual_root()
     except (MalformedXmlError, ForbiddenXmlError, TooLargeError, WrongRootError) as exc:
@@ -208,8 +213,7 @@ def _issues_of_model(company: Company, options: dict[str, Any]) -> list[Issue]:
     )
     issues = list(run_rules(context))
     for invoice in invoices:
-        for invoice_rule in INVOICE_RULES:
-            issues.extend(invoice_rule(invoice))
+        issues.extend(run_invoice_record_rules(invoice))
     issues.extend(_invoice_document_issues(invoices, context))
     return issues
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from ..issues import Issue
+from ..models import Invoice
 from . import (
     allocation,
     amounts,
@@ -22,7 +23,8 @@ from . import (
     types,
     updates,
 )
-from .context import LocatedCustomer, LocatedTransaction, RuleContext
+from .context import Located, LocatedCustomer, LocatedTransaction, RuleContext
+from .invoices import INVOICE_RULES
 
 TransactionRule = Callable[[LocatedTransaction], Iterable[Issue]]
 CustomerRule = Callable[[LocatedCustomer], Iterable[Issue]]
@@ -63,6 +65,13 @@ def run_customer_rules(customer: LocatedCustomer) -> Iterator[Issue]:
     """The rules about one customer on its own."""
     for customer_rule in CUSTOMER_RULES:
         yield from customer_rule(customer)
+
+
+def run_invoice_record_rules(invoice: Located[Invoice]) -> Iterator[Issue]:
+    """The rules about one invoice on its own (the invoice-wide ones are in
+    :data:`.invoices.INVOICE_DOCUMENT_RULES`)."""
+    for invoice_rule in INVOICE_RULES:
+        yield from invoice_rule(invoice)
 
 
 def run_document_rules(context: RuleContext) -> Iterator[Issue]:
