@@ -1,9 +1,8 @@
-"""The ``zynk-sage50`` command: ``validate`` and ``fixtures``, as ``cli.md`` specifies."""
+"""``zynk-sage50 validate``: check files and report every issue as text or JSON."""
 
 from __future__ import annotations
 
 import json
-import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,12 +10,10 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import ReadError
-from .issues import Report
-from .validation import validate
-
-EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+from ..errors import ReadError
+from ..issues import Report
+from ..validation import validate
+from ._status import EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID
 
 
 def _plural(count: int, word: str) -> str:
@@ -55,13 +52,7 @@ def _check(name: str, options: dict[str, Any]) -> tuple[Report | None, str | Non
         return None, f"{name}: {exc.strerror or exc}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="zynk-sage50")
-def main() -> None:
-    """Check and generate Zynk XML documents for Sage 50 UK."""
-
-
-@main.command("validate")
+@click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
     "--format",
@@ -127,108 +118,4 @@ def validate_command(
     sys.exit(status)
 
 
-@main.command("fixtures")
-@click.option(
-    "--customers",
-    type=click.IntRange(min=0),
-    default=3,
-    show_default=True,
-    metavar="N",
-    help="Number of customers.",
-)
-@click.option(
-    "--transactions",
-    type=click.IntRange(min=0),
-    default=20,
-    show_default=True,
-    metavar="N",
-    help="Number of transaction rows.",
-)
-@click.option(
-    "--invoices",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="N",
-    help="Number of invoice documents (Company/Invoices/Invoice: service and product invoices "
-    "and credit notes with items), naming the document's customers.",
-)
-@click.option(
-    "--types",
-    metavar="T,T,...",
-    help="Only these TransactionType names, e.g. SalesInvoice,SalesReceiptOnAccount.",
-)
-@click.option(
-    "--seed",
-    type=click.IntRange(min=0),
-    metavar="S",
-    help="Deterministic: the same seed and options give byte-identical output.",
-)
-@click.option(
-    "--invalid",
-    "invalid_code",
-    metavar="CODE",
-    help="Make a document that triggers exactly this rule code (and no other error).",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write there instead of standard output.",
-)
-def fixtures_command(
-    customers: int,
-    transactions: int,
-    invoices: int,
-    types: str | None,
-    seed: int | None,
-    invalid_code: str | None,
-    output: str | None,
-) -> None:
-    """Write a realistic document generated from the library's own Hypothesis strategies.
-
-    Without --invalid it validates with zero errors and zero warnings. Without --seed the
-    output is different every time. Needs Hypothesis: pip install "zynk-sage50[hypothesis]".
-    """
-    try:
-        # Imported here: Hypothesis is optional, and only this command needs it.
-        from .strategies import StrategyArgumentError  # noqa: PLC0415
-        from .strategies._fixtures import fixture_text  # noqa: PLC0415
-    except ImportError as exc:
-        raise click.UsageError(str(exc)) from None
-    try:
-        text = fixture_text(
-            customers=customers,
-            transactions=transactions,
-            types=types,
-            seed=secrets.randbits(64) if seed is None else seed,
-            invalid=invalid_code,
-            invoices=invoices,
-        )
-    except StrategyArgumentError as exc:
-        option = {
-            "code": "--invalid",
-            "types": "--types",
-            "transactions": "--transactions",
-            "customers": "--customers",
-            "invoices": "--invoices",
-        }.get(exc.argument or "")
-        if option is None:
-            raise click.UsageError(str(exc)) from None
-        raise click.BadParameter(str(exc), param_hint=f"'{option}'") from None
-    data = text.encode("utf-8")
-    if output is None or output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        raise click.BadParameter(
-            f"cannot write {output}: {exc.strerror or exc}", param_hint="-o"
-        ) from None
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+command = validate_command
