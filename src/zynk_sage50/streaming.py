@@ -9,11 +9,8 @@ are provisional until the stream is exhausted.
 
 from __future__ import annotations
 
-import io
-import os
 from collections.abc import Iterator
-from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import attr
 from lxml import etree
@@ -21,8 +18,6 @@ from lxml import etree
 from .binding import Binder
 from .errors import (
     ForbiddenXmlError,
-    MalformedXmlError,
-    ReadError,
     SchemaBindingError,
     TooLargeError,
     WrongRootError,
@@ -30,9 +25,10 @@ from .errors import (
 from .issues import RecordRef
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Customer, Invoice, Transaction
-from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options, prolog_problem
+from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
 from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import check_record_schema, check_schema
+from .sources import open_document
 
 T = TypeVar("T", Transaction, Customer)
 RECORD_CLASSES: dict[str, type[Any]] = {
@@ -42,7 +38,6 @@ RECORD_CLASSES: dict[str, type[Any]] = {
 }
 #: The record element each collection holds, and back.
 COLLECTION_OF = {record: collection for collection, record in COLLECTIONS.items()}
-_PROBE_BYTES = 64 * 1024
 
 
 def long_value_finder(limit: int) -> etree.XPath:
@@ -78,120 +73,6 @@ def check_value_lengths(element: etree._Element, finder: etree.XPath, limit: int
     )
 
 
-def _refuse_doctype(stream: Any, encoding: str | None) -> bytes:
-    """Read up to the root's start tag and refuse any DOCTYPE before it; return what was read.
-
-    A DOCTYPE is refused before any content is parsed, so no entity is ever expanded.
-    """
-    probe = etree.XMLPullParser(events=("start",), encoding=encoding, **parser_options())
-    chunks: list[bytes] = []
-    while True:
-        chunk = stream.read(_PROBE_BYTES)
-        chunks.append(chunk)
-        failed = False
-        try:
-            probe.feed(chunk) if chunk else probe.close()
-        except etree.XMLSyntaxError:
-            failed = True  # reported with its line by the real parse; look at events first
-        for _event, element in probe.read_events():
-            docinfo = element.getroottree().docinfo
-            if docinfo.doctype or docinfo.internalDTD is not None:
-                raise ForbiddenXmlError(
-                    "the document has a DOCTYPE declaration: DTDs and entities are refused "
-                    "(nothing is loaded or expanded)",
-                    line=1,
-                )
-            return b"".join(chunks)
-        if failed or not chunk:
-            head = b"".join(chunks)
-            problem = prolog_problem(head, encoding) if failed else None
-            if problem is not None:
-                raise problem
-            return head
-
-
-class _Replay:
-    """A reader that gives back ``head`` (already read, to look at) before the rest."""
-
-    def __init__(self, head: bytes, rest: Any) -> None:
-        self.head = head
-        self.rest = rest
-
-    def read(self, size: int = -1) -> bytes:
-        if self.head:
-            if size < 0 or size >= len(self.head):
-                head, self.head = self.head, b""
-                return head + (self.rest.read(size - len(head)) if size > len(head) else b"")
-            head, self.head = self.head[:size], self.head[size:]
-            return head
-        data: bytes = self.rest.read(size)
-        return data
-
-
-class _LimitedReader:
-    """A binary reader that refuses to deliver more than ``limit`` bytes."""
-
-    def __init__(self, raw: IO[bytes], limit: int) -> None:
-        self.raw = raw
-        self.limit = limit
-        self.count = 0
-
-    def read(self, size: int = -1) -> bytes:
-        try:
-            data = self.raw.read(size)
-        except (OSError, io.UnsupportedOperation) as exc:
-            raise ReadError(f"the input cannot be read ({exc})") from exc
-        if isinstance(data, str):
-            raise ReadError("the file object is open in text mode: open it with 'rb'")
-        self.count += len(data)
-        if self.count > self.limit:
-            raise TooLargeError(
-                f"the document is larger than the limit of {self.limit:,} bytes "
-                "(Limits.max_bytes)",
-                limit="max_bytes",
-            )
-        return data
-
-
-def is_xml_text(source: object) -> bool:
-    """Is this ``str`` the document itself rather than a file name?"""
-    return isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<")
-
-
-def open_source(
-    source: Source, limits: Limits, *, text: bool | None = None
-) -> tuple[IO[bytes] | _LimitedReader, str | None]:
-    """A bounded binary stream over ``source``, and the encoding to force (for text).
-
-    A ``str`` is XML text when ``text`` is true, a file name when false, and told apart by its
-    first character when None.
-    """
-    if isinstance(source, str) and (text or (text is None and is_xml_text(source))):
-        return open_source(source.encode("utf-8", "surrogatepass"), limits)[0], "utf-8"
-    if isinstance(source, (bytes, bytearray)):
-        if len(source) > limits.max_bytes:
-            raise TooLargeError(
-                f"the document is larger than the limit of {limits.max_bytes:,} bytes "
-                "(Limits.max_bytes)",
-                limit="max_bytes",
-            )
-        return io.BytesIO(bytes(source)), None
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.exists():
-            raise ReadError(f"{path}: no such file")
-        if path.is_dir():
-            raise ReadError(f"{path}: is a directory, not a file")
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-        return _LimitedReader(handle, limits.max_bytes), None
-    if hasattr(source, "read"):
-        return _LimitedReader(source, limits.max_bytes), None
-    raise TypeError(f"expected a path, bytes or a binary file object, not {type(source).__name__}")
-
-
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
 class RecordEvent:
     """One record as it streams past: still attached to the (otherwise emptied) tree."""
@@ -224,10 +105,7 @@ class RecordStream:
         self.records = 0
 
     def __iter__(self) -> Iterator[RecordEvent]:
-        stream, encoding = open_source(self._source, self.limits, text=self._text)
-        head = _refuse_doctype(stream, encoding)
-        if not head.strip():
-            raise MalformedXmlError("the document is empty", line=1, column=1)
+        stream, encoding = open_document(self._source, self.limits, text=self._text)
         counts = dict.fromkeys(COLLECTION_OF, 0)
         first_collection: dict[str, etree._Element] = {}
         previous: etree._Element | None = None
@@ -236,7 +114,7 @@ class RecordStream:
         below = etree.XPath("(" + "*/" * max(room, 0) + "*)[1]")
         long_value = long_value_finder(self.limits.max_text_length)
         parser = etree.iterparse(
-            _Replay(head, stream),
+            stream,
             events=("end",),
             tag=tuple(COLLECTION_OF),
             encoding=encoding,
@@ -295,9 +173,7 @@ class RecordStream:
         except etree.XMLSyntaxError as exc:
             raise malformed_error(exc, parser.error_log) from None
         finally:
-            close = getattr(getattr(stream, "raw", None), "close", None)
-            if close is not None and not isinstance(self._source, io.IOBase):
-                close()
+            stream.close()
 
     def _check_start(self, tree: etree._ElementTree) -> None:
         docinfo = tree.docinfo
