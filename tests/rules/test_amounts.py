@@ -8,8 +8,9 @@ import pytest
 
 from tests.documents import company, sales_invoice, tx
 from zynk_sage50.issues import Issue, Report, Severity
-from zynk_sage50.rules.amounts import decimal_places, round_money
 from zynk_sage50.validation import validate
+from zynk_sage50.vocabulary import decimal_places
+from zynk_sage50.vocabulary import round_to_pennies as round_money
 
 RECORD = "/Company/Transactions/Transaction[1]"
 

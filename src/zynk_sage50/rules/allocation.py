@@ -25,7 +25,6 @@ invoice whose own amounts are unknown is not checked, so this rule never guesses
 
 from __future__ import annotations
 
-import enum
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,47 +33,26 @@ from typing import NamedTuple
 
 from ..issues import Issue, Severity
 from ..models import TransactionType
+from ..vocabulary import (
+    GROUPED_ALLOCATORS,
+    INVOICE_TYPES,
+    ROW_ALLOCATORS,
+    Ledger,
+    account_key,
+    ledger_of,
+    round_line_amount,
+)
+from ..vocabulary import money_text as money
 from .context import LocatedTransaction, RuleContext
-from .customers import account_key
 from .grouping import describe_row, is_posting, transaction_groups
-from .journals import money, round_money
 
 
-class Ledger(enum.Enum):
-    """The side of the books an allocation happens in."""
-
-    SALES = "sales"
-    PURCHASE = "purchase"
-
-    @property
-    def other(self) -> Ledger:
-        """The other ledger."""
-        return Ledger.PURCHASE if self is Ledger.SALES else Ledger.SALES
-
-    @property
-    def target_type(self) -> TransactionType:
-        """What items of this ledger allocate to."""
-        if self is Ledger.SALES:
-            return TransactionType.SALES_INVOICE
-        return TransactionType.PURCHASE_INVOICE
+def _ledger(transaction_type: TransactionType) -> Ledger:
+    ledger = ledger_of(transaction_type)
+    assert ledger is not None  # only sales and purchase types allocate
+    return ledger
 
 
-#: Grouped allocators (credits): one per header, like invoices.
-_GROUPED_ALLOCATORS = {
-    TransactionType.SALES_CREDIT: Ledger.SALES,
-    TransactionType.PURCHASE_CREDIT: Ledger.PURCHASE,
-}
-#: Single-row allocators (receipts and payments on account, and their aliases).
-_ROW_ALLOCATORS = {
-    TransactionType.SALES_RECEIPT_ON_ACCOUNT: Ledger.SALES,
-    TransactionType.SALES_RECEIPT: Ledger.SALES,
-    TransactionType.PURCHASE_PAYMENT_ON_ACCOUNT: Ledger.PURCHASE,
-    TransactionType.PURCHASE_PAYMENT: Ledger.PURCHASE,
-}
-_TARGETS = {
-    TransactionType.SALES_INVOICE: Ledger.SALES,
-    TransactionType.PURCHASE_INVOICE: Ledger.PURCHASE,
-}
 _MATCH_FIELDS = frozenset({"AccountReference", "Reference"})
 
 
@@ -104,7 +82,7 @@ class Item(NamedTuple):
             net, tax = row.record.net_amount, row.record.tax_amount
             if net is None or {"NetAmount", "TaxAmount"} & row.invalid_fields:
                 return None
-            total += round_money(net) + round_money(tax or Decimal(0))
+            total += round_line_amount(net) + round_line_amount(tax or Decimal(0))
         return total
 
     def describe(self) -> str:
@@ -144,14 +122,16 @@ def _items(rows: Sequence[LocatedTransaction]) -> tuple[list[Item], list[Item]]:
     invoices: list[Item] = []
     allocators: list[Item] = []
     for key, run in transaction_groups(rows):
-        if key.transaction_type in _TARGETS:
-            invoices.append(_item(run, _TARGETS[key.transaction_type]))
+        ledger = _ledger(key.transaction_type)
+        if key.transaction_type in INVOICE_TYPES:
+            invoices.append(_item(run, ledger))
         else:
-            allocators.append(_item(run, _GROUPED_ALLOCATORS[key.transaction_type]))
+            assert key.transaction_type in GROUPED_ALLOCATORS
+            allocators.append(_item(run, ledger))
     for row in rows:
         kind = row.record.transaction_type
-        if kind in _ROW_ALLOCATORS and is_posting(row):
-            allocators.append(_item((row,), _ROW_ALLOCATORS[kind]))
+        if kind in ROW_ALLOCATORS and is_posting(row):
+            allocators.append(_item((row,), _ledger(kind)))
     allocators.sort(key=lambda item: item.first.index)
     return invoices, allocators
 

@@ -6,56 +6,15 @@ Everything is exact ``Decimal`` arithmetic; no value is ever turned into a float
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 
 from ..issues import Issue, Severity
+from ..vocabulary import amount_text, decimal_places, exceeds_money_limit, round_to_pennies
 from .context import LocatedTransaction
 from .types import APPLICABLE, RECEIPTS, field_value, is_update, posted_type
 
 #: The money fields of a transaction (TaxRate and ExchangeRate are rates, not money).
 MONEY_FIELDS = ("NetAmount", "TaxAmount", "PaymentAmount", "ReceiptAmount")
-#: The smallest magnitude Sage cannot store: its import takes 8 digits before the point.
-TOO_LARGE = Decimal("100000000")
-_CENT = Decimal("0.01")
-#: Below this, rounding to 2 places cannot reach TOO_LARGE.
-_ROUNDS_UP_TO_TOO_LARGE = Decimal("99999999.995")
-
-
-def decimal_places(value: Decimal) -> int:
-    """Significant decimal places: ``1.230`` has 2, ``5E+3`` and ``0.000`` have 0."""
-    _sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # finite: the binder refuses NaN and infinities
-    if exponent >= -2:  # the common case: at most 2 places as written
-        return max(0, -exponent) if any(digits) else 0
-    trimmed = list(digits)
-    while exponent < 0 and len(trimmed) > 1 and trimmed[-1] == 0:
-        trimmed.pop()
-        exponent += 1
-    if not any(trimmed):
-        return 0
-    return max(0, -exponent)
-
-
-def round_money(value: Decimal) -> Decimal:
-    """``value`` rounded to 2 places, half up, exactly (whatever its number of digits)."""
-    _sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    context = Context(prec=len(digits) + max(exponent, 0) + 4, Emax=MAX_EMAX, Emin=MIN_EMIN)
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP, context=context)
-
-
-#: Amounts longer than this are shortened in messages.
-_SHOWN_LENGTH = 30
-
-
-def amount_text(value: Decimal) -> str:
-    """An amount as quoted in a message; an absurdly long one is shortened (``1234567890…
-    (10,000 digits)``) so that the message stays one readable sentence."""
-    text = str(value)
-    if len(text) <= _SHOWN_LENGTH:
-        return text
-    digits = len(value.as_tuple().digits)
-    return f"{text[:12]}… ({digits:,} digits)"
 
 
 def _money(located: LocatedTransaction) -> Iterator[tuple[str, Decimal]]:
@@ -80,7 +39,7 @@ def precision(located: LocatedTransaction) -> Iterator[Issue]:
                 "amount.precision",
                 Severity.WARNING,
                 f"{xml_name} {amount_text(value)} has {decimal_places(value)} decimal places but "
-                f"Sage stores 2, so it will be posted as {amount_text(round_money(value))}: "
+                f"Sage stores 2, so it will be posted as {amount_text(round_to_pennies(value))}: "
                 "round it yourself so the totals are the ones you expect.",
                 field=xml_name,
             )
@@ -89,10 +48,7 @@ def precision(located: LocatedTransaction) -> Iterator[Issue]:
 def too_large(located: LocatedTransaction) -> Iterator[Issue]:
     """``amount.too-large``: a money amount of 100,000,000 or more in magnitude."""
     for xml_name, value in _money(located):
-        magnitude = abs(value)
-        if magnitude >= TOO_LARGE or (
-            magnitude >= _ROUNDS_UP_TO_TOO_LARGE and abs(round_money(value)) >= TOO_LARGE
-        ):
+        if exceeds_money_limit(value):
             yield located.issue(
                 "amount.too-large",
                 Severity.ERROR,

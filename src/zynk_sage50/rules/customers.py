@@ -9,6 +9,7 @@ import pycountry
 
 from ..issues import Issue, Severity
 from ..models import Customer, CustomerAddress, DeliveryAddress, DiscountType, RecordOperation
+from ..vocabulary import account_key
 from .context import LocatedCustomer, RuleContext
 from .oss import code_for_name, country_code
 from .types import given, is_given_value
@@ -20,11 +21,6 @@ NAME_XML_PARTS = ("Title", "Forename", "Middlename", "Surname")
 
 def _is_update(located: LocatedCustomer) -> bool:
     return located.record.record_operation is RecordOperation.UPDATE
-
-
-def account_key(reference: str) -> str:
-    """How Sage compares account references: blanks around ignored, case-insensitive."""
-    return reference.strip().upper()
 
 
 def name_missing(located: LocatedCustomer) -> Iterator[Issue]:

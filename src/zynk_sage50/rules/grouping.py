@@ -16,24 +16,17 @@ from typing import NamedTuple, TypeVar
 
 from ..issues import Issue, Severity
 from ..models import RecordOperation, TransactionType
+from ..vocabulary import GROUP_KEY_FIELDS
+from ..vocabulary import GROUPED_TYPES as VOCABULARY_GROUPED_TYPES
 from .context import LocatedTransaction, RuleContext
 
 K = TypeVar("K", bound=Hashable)
 
 #: The types the importer groups by :class:`GroupKey` (decision 16).
-GROUPED_TYPES = frozenset(
-    {
-        TransactionType.SALES_INVOICE,
-        TransactionType.SALES_CREDIT,
-        TransactionType.PURCHASE_INVOICE,
-        TransactionType.PURCHASE_CREDIT,
-    }
-)
+GROUPED_TYPES = VOCABULARY_GROUPED_TYPES
 
 #: The elements a grouping key is made of.
-KEY_FIELDS = frozenset(
-    {"TransactionType", "AccountReference", "Reference", "SecondReference", "TransactionDate"}
-)
+KEY_FIELDS = frozenset(GROUP_KEY_FIELDS)
 
 
 class GroupKey(NamedTuple):

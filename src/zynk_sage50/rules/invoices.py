@@ -41,20 +41,23 @@ from ..models import (
     InvoiceItem,
     InvoiceType,
 )
-from .amounts import TOO_LARGE, amount_text, decimal_places, round_money
-from .customers import account_key
+from ..vocabulary import (
+    INVOICE_CREDITS,
+    INVOICE_NOT_POSTED,
+    INVOICE_PRODUCT_TYPES,
+    account_key,
+    amount_text,
+    decimal_places,
+    exceeds_money_limit,
+    round_to_pennies,
+)
 from .oss import code_for_name, country_code
 
 I = InvoiceType  # noqa: E741 (short alias, as ``T`` is for TransactionType)
 
-#: Types Sage posts as credit notes.
-CREDITS = frozenset({I.PRODUCT_CREDIT, I.SERVICE_CREDIT})
-#: Types that are not postings: Sage keeps them as proformas or quotations.
-NOT_POSTED = frozenset({I.PRODUCT_PROFORMA, I.SERVICE_PROFORMA, I.PRODUCT_QUOTATION})
-#: Types whose items are products, so need a Sku (the Invoice XML page's list).
-PRODUCT_TYPES = frozenset(
-    {I.PRODUCT_INVOICE, I.PRODUCT_CREDIT, I.PRODUCT_PROFORMA, I.PRODUCT_QUOTATION}
-)
+CREDITS = INVOICE_CREDITS
+NOT_POSTED = INVOICE_NOT_POSTED
+PRODUCT_TYPES = INVOICE_PRODUCT_TYPES
 #: The fields the Update Invoices and Update Ledgers tasks read (Sage-50-UK-Update-*-XML).
 UPDATE_FIELDS = frozenset(
     {
@@ -511,8 +514,8 @@ def precision(located: LocatedInvoice) -> Iterator[Issue]:
             "amount.precision",
             Severity.WARNING,
             f"{_named(located)} {path} {amount_text(value)} has {places} decimal places but "
-            f"Sage stores 2, so it will be posted as {amount_text(round_money(value))}: round "
-            "it yourself so the totals are the ones you expect.",
+            f"Sage stores 2, so it will be posted as {amount_text(round_to_pennies(value))}: "
+            "round it yourself so the totals are the ones you expect.",
             field=path,
         )
 
@@ -520,7 +523,7 @@ def precision(located: LocatedInvoice) -> Iterator[Issue]:
 def too_large(located: LocatedInvoice) -> Iterator[Issue]:
     """``amount.too-large`` (error) on an invoice's money: 100,000,000 or more in magnitude."""
     for path, value, _two_places in _money(located):
-        if abs(value) < TOO_LARGE and abs(round_money(value)) < TOO_LARGE:
+        if not exceeds_money_limit(value):
             continue
         yield located.issue(
             "amount.too-large",

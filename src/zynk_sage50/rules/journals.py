@@ -22,42 +22,18 @@ reported only as ``journal.one-sided``: the importer rejects it whatever its amo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from typing import NamedTuple
 
 from ..issues import Issue, Severity
 from ..models import TransactionType
+from ..vocabulary import JOURNAL_KEY_FIELDS, JOURNALS, round_line_amount
+from ..vocabulary import money_text as money
 from .context import LocatedTransaction, RuleContext
 from .grouping import consecutive_runs, is_posting, text
 
-JOURNAL_TYPES = frozenset({TransactionType.JOURNAL_DEBIT, TransactionType.JOURNAL_CREDIT})
-_KEY_FIELDS = frozenset({"Reference", "SecondReference", "TransactionDate"})
-
-_CENT = Decimal("0.01")
-
-
-#: Magnitudes from 10**30 up are left as they are: pennies mean nothing there, the amount is
-#: already an error (``amount.too-large``), and quantizing 1E+999999 would build a million digits.
-_HUGE = 30
-_MONEY = Context(prec=_HUGE + 10, rounding=ROUND_HALF_UP)
-
-
-def round_money(value: Decimal) -> Decimal:
-    """``value`` rounded to 2 places, half away from zero (``ROUND_HALF_UP``), as Sage stores it.
-
-    Exact for every amount below 10**30; larger ones are returned unchanged and never raise.
-    """
-    if value.adjusted() >= _HUGE:
-        return value
-    return value.quantize(_CENT, context=_MONEY)
-
-
-def money(value: Decimal) -> str:
-    """A money amount for messages: ``240.00`` (more places are shown as written)."""
-    exponent = value.as_tuple().exponent
-    if value.adjusted() >= _HUGE or (isinstance(exponent, int) and exponent < -2):
-        return str(value)
-    return f"{value:.2f}"
+JOURNAL_TYPES = JOURNALS
+_KEY_FIELDS = frozenset(JOURNAL_KEY_FIELDS)
 
 
 class JournalKey(NamedTuple):
@@ -107,9 +83,9 @@ class Journal(NamedTuple):
             if amount is None or "NetAmount" in row.invalid_fields:
                 return None
             if row.record.transaction_type is TransactionType.JOURNAL_DEBIT:
-                debits += round_money(amount)
+                debits += round_line_amount(amount)
             else:
-                credits += round_money(amount)
+                credits += round_line_amount(amount)
         return debits, credits
 
     def describe(self) -> str:

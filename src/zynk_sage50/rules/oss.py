@@ -14,13 +14,12 @@ import pycountry
 
 from ..issues import Issue, Severity
 from ..models import OssReportType
+from ..vocabulary import OSS_NEEDS_COUNTRY
 from .context import LocatedTransaction
 from .types import SALES, given, is_update, posted_type
 
 #: Report types that need a country of VAT.
-NEEDS_COUNTRY = frozenset(
-    {OssReportType.UNION_OSS, OssReportType.NON_UNION_OSS, OssReportType.IOSS}
-)
+NEEDS_COUNTRY = OSS_NEEDS_COUNTRY
 
 #: EU VAT prefixes that are not ISO 3166-1 codes: only used to say what to write instead.
 _VAT_PREFIXES: Mapping[str, str] = {"EL": "GR"}

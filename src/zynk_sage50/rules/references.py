@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..issues import Issue, Severity
+from ..vocabulary import account_key
 from .context import RuleContext
-from .customers import account_key
 from .types import SALES, posted_type
 
 

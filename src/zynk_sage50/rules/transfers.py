@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from ..issues import Issue, Severity
 from ..models import TransactionType
+from ..vocabulary import money_text as money
+from ..vocabulary import round_line_amount
 from .context import LocatedTransaction, RuleContext
 from .grouping import is_posting
-from .journals import money, round_money
 
 
 def _is_transfer(row: LocatedTransaction) -> bool:
@@ -58,8 +59,8 @@ def check_rate_mismatch(row: LocatedTransaction) -> Iterator[Issue]:
     rate = _amount(row, "ExchangeRate", record.exchange_rate)
     if payment is None or receipt is None or rate is None:
         return
-    expected = round_money(payment * rate)
-    if round_money(receipt) == expected:
+    expected = round_line_amount(payment * rate)
+    if round_line_amount(receipt) == expected:
         return
     yield row.issue(
         "transfer.rate-mismatch",
@@ -80,7 +81,11 @@ def check_amounts_differ(row: LocatedTransaction) -> Iterator[Issue]:
         return
     payment = _amount(row, "PaymentAmount", record.payment_amount)
     receipt = _amount(row, "ReceiptAmount", record.receipt_amount)
-    if payment is None or receipt is None or round_money(payment) == round_money(receipt):
+    if (
+        payment is None
+        or receipt is None
+        or round_line_amount(payment) == round_line_amount(receipt)
+    ):
         return
     yield row.issue(
         "transfer.amounts-differ",

@@ -8,48 +8,28 @@ topic modules of this package.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..issues import Issue, Severity
 from ..modelinfo import ClassInfo, class_info
 from ..models import Customer, CustomerAddress, RecordOperation, Transaction, TransactionType
+from ..vocabulary import (
+    ALIASES,
+    ALL_TYPES,
+    BANK,
+    INVOICES,
+    JOURNALS,
+    RECEIPTS,
+    SALES,
+    canonical_type,
+)
+from ..vocabulary import type_names as names
 from .context import Located, LocatedCustomer, LocatedTransaction
 
 T = TransactionType
 
 # --- shared helpers ------------------------------------------------------------------------
-
-#: The 2019 names still accepted, and the type the importer turns each into (decision 12).
-ALIASES: Mapping[TransactionType, TransactionType] = {
-    T.SALES_RECEIPT: T.SALES_RECEIPT_ON_ACCOUNT,
-    T.PURCHASE_PAYMENT: T.PURCHASE_PAYMENT_ON_ACCOUNT,
-}
-
-BANK = frozenset({T.BANK_RECEIPT, T.BANK_PAYMENT})
-JOURNALS = frozenset({T.JOURNAL_DEBIT, T.JOURNAL_CREDIT})
-INVOICES = frozenset({T.SALES_INVOICE, T.SALES_CREDIT, T.PURCHASE_INVOICE, T.PURCHASE_CREDIT})
-#: Receipts and payments against an account (SA, SP, PA, PR), aliases folded in.
-RECEIPTS = frozenset(
-    {
-        T.SALES_RECEIPT_ON_ACCOUNT,
-        T.SALES_PAYMENT,
-        T.PURCHASE_PAYMENT_ON_ACCOUNT,
-        T.PURCHASE_RECEIPT,
-    }
-)
-#: The sales-ledger types (SI, SC, SA, SP): their AccountReference is a customer.
-SALES = frozenset({T.SALES_INVOICE, T.SALES_CREDIT, T.SALES_RECEIPT_ON_ACCOUNT, T.SALES_PAYMENT})
-#: Every type the importer knows, aliases folded in (the thirteen of the seed).
-ALL_TYPES = frozenset(t for t in TransactionType if t not in ALIASES)
-
-
-def canonical_type(transaction_type: TransactionType | None) -> TransactionType | None:
-    """The type the importer posts: ``SalesReceipt`` → ``SalesReceiptOnAccount``."""
-    if transaction_type is None:
-        return None
-    return ALIASES.get(transaction_type, transaction_type)
-
 
 _INFO: Mapping[type[Any], ClassInfo] = {
     Transaction: class_info(Transaction),
@@ -121,14 +101,6 @@ def shown(value: object) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)
-
-
-def names(types: Iterable[TransactionType]) -> str:
-    """``SalesInvoice, SalesCredit and PurchaseInvoice`` in the enumeration's order."""
-    ordered = [t.value for t in TransactionType if t in set(types)]
-    if len(ordered) <= 1:
-        return "".join(ordered)
-    return ", ".join(ordered[:-1]) + " and " + ordered[-1]
 
 
 def _users(types: frozenset[TransactionType]) -> str:
