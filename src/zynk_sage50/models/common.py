@@ -9,10 +9,17 @@ import attr
 
 @attr.s(slots=True, kw_only=True)
 class EmptyCollection:
-    pass
+    """
+    Zynk's exports write these empty; their content is undocumented, so any child is reported
+    as an unknown element rather than silently dropped.
+    """
 
 
 class RecordOperation(Enum):
+    """
+    Decision 13: Zynk's RecordOperation value set.
+    """
+
     INSERT = "Insert"
     UPDATE = "Update"
     UPSERT = "Upsert"

@@ -11,6 +11,19 @@ from .transaction import Transactions
 
 @attr.s(slots=True, kw_only=True)
 class Company:
+    """
+    The Company root of a Zynk Sage 50 UK document (decision 1): no target namespace; each
+    collection optional and at most once, in any order (decision 2).
+
+    Zynk imports the collections in the order Customers, Invoices, Transactions (seed 000),
+    which is also the order the writer emits them in.
+
+    Attributes:
+        customers:
+        invoices: Decision 1: the Invoice issue (schemas/invoice.xsd).
+        transactions:
+    """
+
     customers: None | Customers = attr.ib(
         default=None,
         metadata={

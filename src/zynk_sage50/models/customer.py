@@ -36,6 +36,27 @@ class AnalysisCode:
 
 @attr.s(slots=True, kw_only=True)
 class Bank:
+    """
+    Attributes:
+        bank_name:
+        address1:
+        address2:
+        town:
+        county:
+        postcode:
+        account_name:
+        sort_code: Sage column BANK_SORT_CODE is varchar(10).
+        account_number:
+        bacsref:
+        iban:
+        bicswift:
+        roll_number:
+        additional_ref1:
+        additional_ref2:
+        additional_ref3:
+        online_receipts:
+    """
+
     bank_name: None | str = attr.ib(
         default=None,
         metadata={
@@ -176,6 +197,19 @@ class Bank:
 
 @attr.s(slots=True, kw_only=True)
 class Contact:
+    """
+    Attributes:
+        title: C4 (decision 15): 20 rather than 3.
+        forename:
+        middlename:
+        surname:
+        telephone:
+        mobile:
+        fax:
+        email: C3: the Sage 200 seed's 200 for contacts.
+        website:
+    """
+
     title: None | str = attr.ib(
         default=None,
         metadata={
@@ -252,6 +286,29 @@ class Contact:
 
 @attr.s(slots=True, kw_only=True)
 class DeliveryAddress:
+    """
+    Attributes:
+        id: C20: the Sage 200 seed's 30.
+        company:
+        title: C4 (decision 15): 20 rather than 3.
+        forename:
+        middlename:
+        surname:
+        address1:
+        address2:
+        address3:
+        address4:
+        town:
+        county:
+        postcode: C2 (decision 15): the Sage 200 seed's 10 for delivery addresses.
+        country:
+        telephone:
+        fax:
+        email:
+        vat_number:
+        tax_code:
+    """
+
     id: None | str = attr.ib(
         default=None,
         metadata={
@@ -409,6 +466,14 @@ class DeliveryAddress:
 
 @attr.s(slots=True, kw_only=True)
 class DepartmentInfo:
+    """
+    DepartmentInfo (fields.md 2.6; C8).
+
+    Attributes:
+        reference: D13: Sage department numbers are 0-999.
+        name:
+    """
+
     reference: None | int = attr.ib(
         default=None,
         metadata={
@@ -435,6 +500,10 @@ class DiscountType(Enum):
 
 
 class PaymentDueFrom(Enum):
+    """
+    C12: the Sage 50 payment-terms basis.
+    """
+
     DAYS_AFTER_INVOICE_DATE = "DaysAfterInvoiceDate"
     DAYS_FROM_FIRST_DAY_OF_FOLLOWING_MONTH = "DaysFromFirstDayOfFollowingMonth"
     DAYS_BEFORE_LAST_DAY_OF_FOLLOWING_MONTH = "DaysBeforeLastDayOfFollowingMonth"
@@ -443,6 +512,10 @@ class PaymentDueFrom(Enum):
 
 
 class PaymentTermsBasis(Enum):
+    """
+    C12: the Sage 200 seed's payment-terms basis (accepted, decision 15).
+    """
+
     PAYMENT_DUE_FROM_CALENDAR_MONTH = "PaymentDueFromCalendarMonth"
     PAYMENT_DUE_FROM_START_OF_MONTH = "PaymentDueFromStartOfMonth"
     PAYMENT_DUE_FROM_END_OF_MONTH = "PaymentDueFromEndOfMonth"
@@ -451,6 +524,10 @@ class PaymentTermsBasis(Enum):
 
 @attr.s(slots=True, kw_only=True)
 class AnalysisCodes:
+    """
+    AnalysisCodes/AnalysisCode (fields.md 2.7; Sage 200 seed, C13).
+    """
+
     analysis_code: list[AnalysisCode] = attr.ib(
         factory=list,
         metadata={
@@ -462,6 +539,10 @@ class AnalysisCodes:
 
 @attr.s(slots=True, kw_only=True)
 class Banks:
+    """
+    Banks/Bank (fields.md 2.5; Sage columns BANK_* are varchar(60)).
+    """
+
     bank: list[Bank] = attr.ib(
         factory=list,
         metadata={
@@ -473,6 +554,10 @@ class Banks:
 
 @attr.s(slots=True, kw_only=True)
 class Contacts:
+    """
+    Contacts/Contact (fields.md 2.3; Sage 200 seed, C13).
+    """
+
     contact: list[Contact] = attr.ib(
         factory=list,
         metadata={
@@ -484,6 +569,39 @@ class Contacts:
 
 @attr.s(slots=True, kw_only=True)
 class CustomerAddress:
+    """
+    CustomerInvoiceAddress / CustomerDeliveryAddress (fields.md 2.2).
+
+    Attributes:
+        title: C4 (decision 15): 20, since the seed's 3 would reject "Mrs.".
+        forename: C4: the Sage 200 seed's 60 (the Sage 50 page gives none).
+        middlename: C4: the Sage 200 seed's 60 (the Sage 50 page gives none).
+        surname: C4: the Sage 200 seed's 60 (the Sage 50 page gives none).
+        suffix:
+        company:
+        address1:
+        address2:
+        address3: C23: used in the Sage 50 import sample.
+        address4:
+        town:
+        county:
+        postcode: C2 (decision 15): Sage 50 page, 60.
+        country: ISO 3166-1 alpha-2 (address.country-unknown checks the code).
+        telephone:
+        mobile:
+        fax:
+        email: C3 (decision 15): Sage 50 page, 255.
+        website:
+        trade_contact:
+        description: Export only.
+        tax_code: Export only.
+        birthdate: Export only.
+        notes: Export only.
+        custom_fields: Export only.
+        activities: Export only.
+        groups: Export only.
+    """
+
     title: None | str = attr.ib(
         default=None,
         metadata={
@@ -699,6 +817,10 @@ class CustomerAddress:
 
 @attr.s(slots=True, kw_only=True)
 class DeliveryAddresses:
+    """
+    DeliveryAddresses/Contact (fields.md 2.4; Sage 200 seed, C13).
+    """
+
     contact: list[DeliveryAddress] = attr.ib(
         factory=list,
         metadata={
@@ -710,6 +832,88 @@ class DeliveryAddresses:
 
 @attr.s(slots=True, kw_only=True)
 class Customer:
+    """
+    Company/Customers/Customer (fields.md section 2).
+
+    The Sage 50 UK customer page is the spec; fields found only on the Sage 200 seed page are
+    accepted with the seed's lengths (decision 15). Export-only fields are accepted so that
+    exports parse; the rules warn about them (decision 3, field.export-only). Decision 2:
+    element order is free (xs:all). Decision 4: optional numerics, booleans and dates are
+    nillable.
+
+    Attributes:
+        id:
+        unique_id:
+        account_reference: C6: required unless the importer generates references (a rule,
+            not the schema).
+        company_name:
+        short_name: C14 (decision 15): Sage 200 seed length.
+        credit_limit:
+        currency: C1 (decision 15): ISO 4217 codes are three letters.
+        customer_invoice_address:
+        customer_delivery_address:
+        vat_number: C16: 30 as both Zynk pages say.
+        tax_code: C9: 0-99.
+        override_tax_code:
+        nominal_code: C7 (decision 15): Sage column DEF_NOM_CODE is 8.
+        override_nominal_code:
+        cost_centre: C14 (decision 15): Sage 200 seed length.
+        department: C8 (decision 15): Department as a string of 30 (the Sage 50 export
+            writes a number).
+        department_info:
+        order_priority: C14 (decision 15): Sage 200 seed length.
+        analysis1:
+        analysis2:
+        analysis3:
+        fixed_discount:
+        discount_type:
+        discount_table:
+        line_discount: Export only; seen only as xsi:nil.
+        price_list_reference: C10 (decision 15): Sage column PRICING_REF is 8.
+        discount_group_reference: C14 (decision 15): Sage 200 seed length.
+        order_value_discount_reference: C14 (decision 15): the seed's own sample holds 24
+            characters, so 60.
+        settlement_days:
+        settlement_discount:
+        payment_days: C12: documented as double; Sage column PAYMENT_DUE_DAYS is a smallint.
+        payment_due_from:
+        payment_terms_days: C12 (decision 15): Sage 200 seed fields.
+        payment_terms_basis: C12 (decision 15): Sage 200 seed fields.
+        terms:
+        account_status:
+        dunsnumber:
+        terms_agreed: C17: 1/0 are valid xs:boolean literals.
+        account_on_hold:
+        account_opened:
+        memo:
+        restrict_mailing:
+        send_electronic_invoice:
+        send_electronic_letter:
+        banks:
+        contacts: C13 (decision 15): Sage 200 seed collections, accepted.
+        delivery_addresses: C13 (decision 15): Sage 200 seed collections, accepted.
+        analysis_codes: C13 (decision 15): Sage 200 seed collections, accepted.
+        create_only: Decision 3: export-only fields (field.export-only).
+        account_status_text: Decision 3: export-only fields (field.export-only).
+        balance: Decision 3: export-only fields (field.export-only).
+        credit_position: Decision 3: export-only fields (field.export-only).
+        last_credit_review: Decision 3: export-only fields (field.export-only).
+        next_credit_review: Decision 3: export-only fields (field.export-only).
+        application_date: Decision 3: export-only fields (field.export-only).
+        date_received: Decision 3: export-only fields (field.export-only).
+        last_invoice_date: Decision 3: export-only fields (field.export-only).
+        last_payment_date: Decision 3: export-only fields (field.export-only).
+        turnover_mtd: Decision 3: export-only fields (field.export-only).
+        turnover_ytd: Decision 3: export-only fields (field.export-only).
+        prior_year: Decision 3: export-only fields (field.export-only).
+        attachments: Decision 3: export-only fields (field.export-only).
+        custom_fields: Decision 3: export-only fields (field.export-only).
+        activities: Decision 3: export-only fields (field.export-only).
+        groups: Decision 3: export-only fields (field.export-only).
+        notes: Decision 3: export-only fields (field.export-only).
+        record_operation: Decision 13
+    """
+
     id: None | str = attr.ib(
         default=None,
         metadata={

@@ -13,11 +13,26 @@ from .customer import DiscountType
 
 
 class InvoicePaymentType(Enum):
+    """
+    The receipt posted with the invoice (Sage column INVOICE.PAYMENT_TYPE: 3 SR, 4 SA).
+
+    Attributes:
+        SALES_RECEIPT: Created and allocated to the invoice.
+        SALES_RECEIPT_ON_ACCOUNT: Created on the account, not allocated.
+    """
+
     SALES_RECEIPT = "SalesReceipt"
     SALES_RECEIPT_ON_ACCOUNT = "SalesReceiptOnAccount"
 
 
 class InvoiceType(Enum):
+    """
+    The Invoice XML page's types, plus ServiceCredit (fields.md 4.1; Sage has service credit
+    notes, and the training platform of seed 000 exports credit notes).
+
+    Proformas and quotations are accepted; invoice.not-posted says they are not postings.
+    """
+
     PRODUCT_INVOICE = "ProductInvoice"
     PRODUCT_CREDIT = "ProductCredit"
     SERVICE_INVOICE = "ServiceInvoice"
@@ -29,6 +44,44 @@ class InvoiceType(Enum):
 
 @attr.s(slots=True, kw_only=True)
 class InvoiceAddress:
+    """
+    InvoiceAddress / InvoiceDeliveryAddress.
+
+    Sage keeps a name and five address lines (INVOICE.NAME, ADDRESS_1-5, DEL_NAME,
+    DEL_ADDRESS_1-5, all 60): Address3 and Town go to line 3, County to line 4, Postcode to
+    line 5.
+
+    Attributes:
+        title: Name parts build the contact name (CONTACT_NAME, 30) when Company is not
+            given; lengths as for customers (C4, decision 15).
+        forename: Name parts build the contact name (CONTACT_NAME, 30) when Company is not
+            given; lengths as for customers (C4, decision 15).
+        middlename: Name parts build the contact name (CONTACT_NAME, 30) when Company is not
+            given; lengths as for customers (C4, decision 15).
+        surname: Name parts build the contact name (CONTACT_NAME, 30) when Company is not
+            given; lengths as for customers (C4, decision 15).
+        suffix: Name parts build the contact name (CONTACT_NAME, 30) when Company is not
+            given; lengths as for customers (C4, decision 15).
+        company:
+        address1:
+        address2:
+        address3:
+        town:
+        county:
+        postcode:
+        country: ISO 3166-1 alpha-2 (address.country-unknown checks the code).
+        telephone: I7: 30 on the Invoice page, 60 on the Update Invoice page; Sage's column
+            INVOICE.CUST_TEL_NUMBER is 30.
+        email:
+        description: Export only.
+        tax_code: Export only.
+        birthdate: Export only.
+        notes: Export only.
+        custom_fields: Export only.
+        activities: Export only.
+        groups: Export only.
+    """
+
     title: None | str = attr.ib(
         default=None,
         metadata={
@@ -204,6 +257,45 @@ class InvoiceAddress:
 
 @attr.s(slots=True, kw_only=True)
 class InvoiceItem:
+    """
+    InvoiceItems/Item and Carriage (fields.md 4.2; Sage table INVOICE_ITEM).
+
+    Attributes:
+        sku: Product code (STOCK_CODE, 30); S1, S2, S3 and M are Sage's special and message
+            lines. Required for Product* types unless the task has a Default Product Code
+            (invoice.sku-missing).
+        name:
+        details:
+        description:
+        comments:
+        unit_of_sale:
+        qty_ordered: Documented Required on items (invoice.quantity-missing), a double in
+            Sage.
+        unit_price:
+        unit_discount_percentage:
+        unit_discount_amount:
+        nominal_code: D7 (decision 14): Sage column NOMINAL_CODE is 8.
+        tax_code: D8 (decision 10): 0-99.
+        department: I2 (decision 11): Sage column INVOICE_ITEM.DEPT_NUMBER is a smallint
+            department number, 0-999 as for transactions, not the page's "int, length 2".
+        is_negative_line:
+        reference: "Line Information" (JOB_NUMBER, 60).
+        tax_rate: Decision 3: export-only fields (field.export-only).
+        total_net: Decision 3: export-only fields (field.export-only).
+        total_tax: Decision 3: export-only fields (field.export-only).
+        text: Decision 3: export-only fields (field.export-only).
+        type_value: Decision 3: export-only fields (field.export-only).
+        qty_allocated: Decision 3: export-only fields (field.export-only).
+        qty_despatched: Decision 3: export-only fields (field.export-only).
+        qty_received: Decision 3: export-only fields (field.export-only).
+        qty_invoiced: Decision 3: export-only fields (field.export-only).
+        promised_delivery_date: Decision 3: export-only fields (field.export-only).
+        requested_delivery_date: Decision 3: export-only fields (field.export-only).
+        custom_fields: Decision 3: export-only fields (field.export-only).
+        analysis_codes: Decision 3: export-only fields (field.export-only).
+        batches: Decision 3: export-only fields (field.export-only).
+    """
+
     sku: None | str = attr.ib(
         default=None,
         metadata={
@@ -435,6 +527,106 @@ class InvoiceItems:
 
 @attr.s(slots=True, kw_only=True)
 class Invoice:
+    """
+    Company/Invoices/Invoice: Zynk's Sage 50 UK Invoice XML (fields.md section 4), as read by
+    the Import Invoices, Update Invoices and Update Ledgers tasks and written by Export
+    Invoices.
+
+    Everything is optional here: which fields a new invoice needs (a customer, a quantity on
+    every item, a Sku on product lines...) is checked by the invoice.* rules, because an update
+    record (Update Invoices / Update Ledgers) carries only Id or InvoiceNumber and the fields
+    it changes. Export-only fields are accepted so that exports parse; the rules warn about
+    them (decision 3, field.export-only). Decision 2: element order is free (xs:all). Decision
+    4: optional numerics, booleans and dates are nillable. Decision 6: money, rates and
+    quantities are exact decimals. I1-I8 are the invoice disagreements of fields.md section 5,
+    decided as decisions.md decides the others: where a page contradicts itself, the Sage 50
+    database column decides (the INVOICE and INVOICE_ITEM tables of Zynk's Sage 50 UK schema
+    documentation). I6 (the export sample's raw "&amp;") and I8 (the truncated Update Invoice
+    sample) shape no facet: both files are not XML and are reported as xml.malformed with their
+    line, never recovered (as C21).
+
+    Attributes:
+        id: Decision 8: external Ids of customers and invoices are strings of 255 (M-UI
+            255).
+        customer_id:
+        account_reference: I5: the table says Required, the text "either a CustomerId or an
+            AccountReference"; the importer can also default or generate it. Optional here,
+            checked by the rules (invoice.customer-missing), as C6 is for customers. Sage
+            column ACCOUNT_REF is 8.
+        invoice_type:
+        invoice_number: I1
+        invoice_date:
+        order_number: Sage column INVOICE.ORDER_NUMBER is 7.
+        due_date: I4 (decision 7): a dateTime like every other date. The page's own sample
+            writes the date-only 2014-01-31, which is schema.invalid-value (write
+            2014-01-31T00:00:00); decision 7 was made knowing that sample (fields.md 1.3).
+        customer_order_number:
+        taken_by:
+        currency: I3 (as decision 14a accepts fields Zynk's own samples carry): in the main
+            sample, in no table. Currency is an ISO 4217 code of 3 letters, as C1 decides
+            for customers; ForeignRate a decimal rate (decision 6; Sage column
+            FOREIGN_RATE).
+        foreign_rate: I3 (as decision 14a accepts fields Zynk's own samples carry): in the
+            main sample, in no table. Currency is an ISO 4217 code of 3 letters, as C1
+            decides for customers; ForeignRate a decimal rate (decision 6; Sage column
+            FOREIGN_RATE).
+        invoice_address:
+        invoice_delivery_address:
+        notes1:
+        notes2:
+        notes3:
+        custom1: Update Invoices only: Sage's invoice Analysis 1-3. 60 as that page says (it
+            does not contradict itself; Sage's column ANALYSIS_n is 30, as C16 keeps a
+            page's 30).
+        custom2: Update Invoices only: Sage's invoice Analysis 1-3. 60 as that page says (it
+            does not contradict itself; Sage's column ANALYSIS_n is 30, as C16 keeps a
+            page's 30).
+        custom3: Update Invoices only: Sage's invoice Analysis 1-3. 60 as that page says (it
+            does not contradict itself; Sage's column ANALYSIS_n is 30, as C16 keeps a
+            page's 30).
+        net_value_discount_description:
+        net_value_discount_comment1:
+        net_value_discount_comment2:
+        net_value_discount_percent:
+        net_value_discount:
+        invoice_items:
+        carriage: Item-like (fields.md 4.1): the export writes the same fields as an item.
+        consignment_no:
+        courier: "int, length 2" (Sage column COURIER_NUMBER is a smallint).
+        settlement_days:
+        settlement_discount:
+        global_nominal_code:
+        global_tax_code: D8 (decision 10): 0-99.
+        global_details:
+        global_department: I2 (decision 11): the page's "int, length 2" against the
+            transaction page's 3; Sage's column GLOBAL_DEPT_NUMBER is the same smallint
+            department number as AUDIT_SPLIT.DEPT_NUMBER, so 0-999 as for transactions.
+        payment_ref: Payment: Sage columns PAYMENT_REF 30, BANK_REF 8. BankAccount defaults
+            to the task's Default Bank Account (1200); invoice.payment-* check the
+            combination.
+        bank_account: Payment: Sage columns PAYMENT_REF 30, BANK_REF 8. BankAccount defaults
+            to the task's Default Bank Account (1200); invoice.payment-* check the
+            combination.
+        payment_amount:
+        payment_type:
+        unique_id: Decision 3: export-only fields (field.export-only).
+        currency_used: Decision 3: export-only fields (field.export-only). Seen only as
+            xsi:nil; Sage's INVOICE.CURRENCY is a currency number.
+        items_net: Decision 3: export-only fields (field.export-only).
+        items_tax: Decision 3: export-only fields (field.export-only).
+        items_total: Decision 3: export-only fields (field.export-only).
+        discount_type: Decision 3: export-only fields (field.export-only). Seen only as
+            xsi:nil; the customer's discount type is the only one Zynk names.
+        posted_date: Decision 3: export-only fields (field.export-only).
+        posted_flag: Decision 3: export-only fields (field.export-only).
+        printed_flag: Decision 3: export-only fields (field.export-only).
+        paid_flag: Decision 3: export-only fields (field.export-only).
+        amount_paid: Decision 3: export-only fields (field.export-only).
+        tax_number: Decision 3: export-only fields (field.export-only). Sage column
+            VAT_REG_NUMBER is 20; 30 as the customer's VatNumber (C16).
+        custom_fields: Decision 3: export-only fields (field.export-only).
+    """
+
     id: None | str = attr.ib(
         default=None,
         metadata={

@@ -15,6 +15,10 @@ from .common import (
 
 
 class OssReportType(Enum):
+    """
+    D11: OSS/IOSS report types (Sage 50 v27.2 and later).
+    """
+
     NONE = "None"
     UNION_OSS = "UnionOSS"
     NON_UNION_OSS = "NonUnionOSS"
@@ -22,6 +26,29 @@ class OssReportType(Enum):
 
 
 class TransactionType(Enum):
+    """
+    D28 (decision 12): the thirteen names plus the two 2019 aliases; no two-letter codes.
+
+    Attributes:
+        BANK_RECEIPT:
+        BANK_PAYMENT:
+        BANK_TRANSFER:
+        JOURNAL_DEBIT:
+        JOURNAL_CREDIT:
+        SALES_INVOICE:
+        SALES_CREDIT:
+        SALES_RECEIPT_ON_ACCOUNT:
+        SALES_PAYMENT:
+        PURCHASE_INVOICE:
+        PURCHASE_CREDIT:
+        PURCHASE_PAYMENT_ON_ACCOUNT:
+        PURCHASE_RECEIPT:
+        SALES_RECEIPT: D28: aliases, imported as SalesReceiptOnAccount /
+            PurchasePaymentOnAccount.
+        PURCHASE_PAYMENT: D28: aliases, imported as SalesReceiptOnAccount /
+            PurchasePaymentOnAccount.
+    """
+
     BANK_RECEIPT = "BankReceipt"
     BANK_PAYMENT = "BankPayment"
     BANK_TRANSFER = "BankTransfer"
@@ -41,6 +68,69 @@ class TransactionType(Enum):
 
 @attr.s(slots=True, kw_only=True)
 class Transaction:
+    """
+    Company/Transactions/Transaction: the twelve Sage 50 UK transaction types (fields.md
+    section 3).
+
+    Almost every element is optional here: which fields a TransactionType requires or ignores
+    is checked by the business rules (type.required-field, type.field-not-applicable), because
+    an update record (RecordOperation="Update") carries none of them. Decision 2: element order
+    is free (xs:all). Decision 4: optional numerics, booleans and dates are nillable.
+
+    Attributes:
+        id: D12 (decision 8): Int, at most 8 digits.
+        transaction_type:
+        account_reference:
+        customer_id: D24 (decision 14a): accepted; it appears in Zynk's own import sample.
+        from_bank_account:
+        to_bank_account:
+        transaction_date:
+        posted_date:
+        due_date:
+        reference: D1 (decision 14): Sage column INV_REF is 30.
+        second_reference: D5 (decision 14): optional string, 30.
+        payment_reference: D2 (decision 14): Sage column EXTRA_REF is 60.
+        bank_reference:
+        nominal_code: D7 (decision 14): Sage column is 8.
+        department: D13 (decision 11): 0-999.
+        fund: D6 (decision 9): 1-3 digits as text.
+        project_ref: D14 (decision 14): 8 as documented.
+        project_item:
+        details:
+        net_amount: D29 (decision 6): money is xs:decimal.
+        payment_amount:
+        receipt_amount:
+        exchange_rate:
+        tax_code: D8 (decision 10): 0-99.
+        tax_amount:
+        tax_rate: D9 (decision 14a): a decimal, accepted on every type.
+        oss_report_type: D11
+        oss_country_of_vat: D11 (decision 14): a name is allowed, so 60 rather than 2.
+        transaction_number: Update records (RecordOperation="Update").
+        disputed: Update records (RecordOperation="Update").
+        dispute_code: Update records (RecordOperation="Update"). D26: Sage column
+            DISPUTE_REASON.CODE is a smallint.
+        dispute_reason: Update records (RecordOperation="Update"). D26 (decision 14): Sage
+            column is 60.
+        document_link: Update records (RecordOperation="Update"). D25 (decision 14): 255; an
+            empty element removes the link.
+        unique_id: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        analysis_code: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        electronic_transaction: Decision 3: export-only fields, accepted so that exports
+            parse (field.export-only).
+        outstanding_amount: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        discount: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        vat_inclusive: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        custom_fields: Decision 3: export-only fields, accepted so that exports parse
+            (field.export-only).
+        record_operation: Decision 13
+    """
+
     id: None | int = attr.ib(
         default=None,
         metadata={
