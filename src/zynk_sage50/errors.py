@@ -21,6 +21,10 @@ class ReadError(ZynkSage50Error):
     """The input could not be read at all: missing, a directory, not bytes, unreadable."""
 
 
+class WriteError(ZynkSage50Error):
+    """The output could not be written: a directory, a full disk, no permission, a closed file."""
+
+
 class MalformedXmlError(ZynkSage50Error):
     """The input is not well-formed XML (or not XML at all); carries the parser's line and
     column."""
