@@ -3,22 +3,62 @@
 Adding a subcommand: create ``cli/<name>.py`` defining a module-level ``command`` (a
 ``click.Command``, e.g. made with ``@click.command("name")``). Every public module of this
 package (name not starting with ``_``) is imported and its ``command`` registered on
-:func:`main`; nothing here needs editing. Shared helpers live in ``_``-prefixed modules
-(``_status`` for exit codes). Import optional dependencies (Hypothesis) inside the command
-function, not at module level: ``import zynk_sage50.cli`` must stay light.
+:func:`main`; nothing here needs editing. Shared helpers live in ``_``-prefixed modules:
+
+- ``_options.validation_options``: the options of ``validate`` that decide what is checked
+  (``--strict``, ``--tax-rate``, ``--max-…``...); the command gets one ``validation`` argument,
+  the keyword arguments for ``zynk_sage50.validate``.
+- ``_files.expand``/``check_files``: directory arguments, ``-`` streamed, ``--jobs``.
+- ``_streams``: standard input and output that fail with one line and exit status 2.
+- ``_status``: the exit statuses; ``_suggest.SuggestingChoice``: a choice that says
+  "did you mean".
+
+Import optional dependencies (Hypothesis) inside the command function, not at module level:
+``import zynk_sage50.cli`` must stay light.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import Any
 
 import click
 
 from .. import __version__
+from ._streams import flush_stdout, output_failed
+from ._suggest import did_you_mean
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Says "did you mean" for a misspelt subcommand, and turns a failed write to standard
+    output into one line and exit status 2 instead of a traceback."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            name = args[0] if args else ""
+            hint = did_you_mean(name, self.list_commands(ctx)) if name else ""
+            if not hint:
+                raise
+            raise click.UsageError(f"{exc.message}{hint}", ctx) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+        except click.exceptions.Exit:
+            flush_stdout()
+            raise
+        except OSError as exc:  # e.g. BrokenPipeError from a write deep inside a command
+            raise output_failed(exc) from None
+        flush_stdout()
+        return result
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="zynk-sage50")
 def main() -> None:
     """Check, convert and generate Zynk XML documents for Sage 50 UK."""

@@ -3,10 +3,54 @@
 from __future__ import annotations
 
 import secrets
-import sys
 from pathlib import Path
 
 import click
+
+from ..issues import Severity
+from ..models import TransactionType
+from ..validation import validate
+from ._streams import output_failed, stdout_binary
+from ._suggest import did_you_mean
+
+_OPTIONS = {
+    "code": "--invalid",
+    "types": "--types",
+    "transactions": "--transactions",
+    "customers": "--customers",
+    "invoices": "--invoices",
+}
+
+
+def _hint(argument: str | None, types: str | None, code: str | None, codes: list[str]) -> str:
+    """The nearest valid name for the misspelt ``--types`` entry or ``--invalid`` code."""
+    if argument == "code" and code is not None:
+        return did_you_mean(code, codes)
+    if argument == "types" and types is not None:
+        names = [member.value for member in TransactionType]
+        for part in (part.strip() for part in types.split(",")):
+            if part and part not in names:
+                return did_you_mean(part, names)
+    return ""
+
+
+def _severity_note(code: str, text: str) -> str | None:
+    """What to expect from ``validate`` when ``code`` is a warning or an info, else ``None``.
+
+    The severity is the one the document actually gets, so this never restates the rules.
+    """
+    severities = {issue.severity for issue in validate(text).issues if issue.code == code}
+    if Severity.ERROR in severities or not severities:
+        return None
+    if Severity.WARNING in severities:
+        return (
+            f"note: {code} is a warning, so this document is valid: zynk-sage50 validate "
+            "exits 0 on it (1 with --strict)"
+        )
+    return (
+        f"note: {code} is an info, so this document is valid: zynk-sage50 validate exits 0 on "
+        "it, even with --strict"
+    )
 
 
 @click.command("fixtures")
@@ -50,7 +94,9 @@ import click
     "--invalid",
     "invalid_code",
     metavar="CODE",
-    help="Make a document that triggers exactly this rule code (and no other error).",
+    help="Make a document that triggers exactly this rule code (and no other error). For a "
+    "warning or info code the document stays valid (validate exits 0; for a warning, 1 with "
+    "--strict): a note on standard error says so.",
 )
 @click.option(
     "-o",
@@ -74,7 +120,7 @@ def fixtures_command(
     """
     try:
         # Imported here: Hypothesis is optional, and only this command needs it.
-        from ..strategies import StrategyArgumentError  # noqa: PLC0415
+        from ..strategies import INVALID_CODES, StrategyArgumentError  # noqa: PLC0415
         from ..strategies._fixtures import fixture_text  # noqa: PLC0415
     except ImportError as exc:
         raise click.UsageError(str(exc)) from None
@@ -88,21 +134,26 @@ def fixtures_command(
             invoices=invoices,
         )
     except StrategyArgumentError as exc:
-        option = {
-            "code": "--invalid",
-            "types": "--types",
-            "transactions": "--transactions",
-            "customers": "--customers",
-            "invoices": "--invoices",
-        }.get(exc.argument or "")
+        option = _OPTIONS.get(exc.argument or "")
+        message = str(exc).rstrip()
+        hint = _hint(exc.argument, types, invalid_code, list(INVALID_CODES))
+        if hint:
+            message += ("" if message.endswith(".") else ".") + hint
         if option is None:
-            raise click.UsageError(str(exc)) from None
-        raise click.BadParameter(str(exc), param_hint=f"'{option}'") from None
+            raise click.UsageError(message) from None
+        raise click.BadParameter(message, param_hint=f"'{option}'") from None
+    if invalid_code is not None:
+        note = _severity_note(invalid_code, text)
+        if note is not None:
+            click.echo(f"zynk-sage50: {note}", err=True)
     data = text.encode("utf-8")
     if output is None or output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            out = stdout_binary()
+            out.write(data)
+            out.flush()
+        except OSError as exc:
+            raise output_failed(exc) from None
         return
     try:
         Path(output).write_bytes(data)

@@ -1,120 +1,116 @@
-"""``zynk-sage50 validate``: check files and report every issue as text or JSON."""
+"""``zynk-sage50 validate``: check files and report every issue, as text, JSON, SARIF, JUnit
+or GitHub annotations, written as each file is checked."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import ReadError
-from ..issues import Report
-from ..validation import validate
+from ..issues import Severity
+from ..report_formats import WRITERS, OutputOptions
+from ._files import check_files, expand
+from ._options import validation_options
 from ._status import EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID
+from ._streams import output_failed, stdout_text
+from ._suggest import SuggestingChoice
+
+#: Formats for programs that read every issue: ``--quiet`` would empty them, so it is refused.
+_LISTING_FORMATS = ("sarif", "junit", "github")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _summary(name: str, report: Report) -> str:
-    counts = report.counts()
-    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning")]
-    if counts["info"]:
-        parts.append(_plural(counts["info"], "info"))
-    return f"{name}: {'valid' if report.valid else 'invalid'} ({', '.join(parts)})"
-
-
-def _read_imported_ids(path: str | None) -> list[str]:
-    if path is None:
-        return []
+def _stderr_is_terminal() -> bool:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(
-            f"cannot read {path}: {exc}", param_hint="--imported-ids"
-        ) from exc
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _check(name: str, options: dict[str, Any]) -> tuple[Report | None, str | None]:
-    """Validate one file argument; returns the report, or the reason it could not be read."""
-    try:
-        if name == "-":
-            return validate(sys.stdin.buffer.read(), **options), None
-        return validate(Path(name), **options), None
-    except ReadError as exc:
-        return None, str(exc)
-    except OSError as exc:
-        return None, f"{name}: {exc.strerror or exc}"
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=SuggestingChoice(list(WRITERS)),
     default="text",
     show_default=True,
-    help="Output format.",
-)
-@click.option("--strict", is_flag=True, help="Warnings make a file invalid.")
-@click.option(
-    "--journal-variance-nominal",
-    metavar="CODE",
-    help="As the importer's Journal Variance Nominal Code setting: unbalanced journals are "
-    "balanced to this nominal (reported as info).",
+    help="text: a line per issue and a summary per file; json: one document (its JSON Schema: "
+    "zynk-sage50 schema --report); sarif: SARIF 2.1.0; junit: JUnit XML; github: GitHub "
+    "Actions annotations.",
 )
 @click.option(
-    "--imported-ids",
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Ids already imported, one per line (they count as duplicates).",
+    "--min-severity",
+    type=SuggestingChoice([severity.value for severity in Severity]),
+    default="info",
+    show_default=True,
+    help="Hide issues below this severity from the output; counts and exit status are unchanged.",
 )
-@click.option("--quiet", is_flag=True, help="Text format: print only the summary line per file.")
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Only the summary per file: text prints the summary lines, json leaves out the "
+    "issue lists. Refused with sarif, junit and github.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Check files in N processes; the output is the same as with one.",
+)
+@validation_options
 def validate_command(
     files: Sequence[str],
     output_format: str,
-    strict: bool,
-    journal_variance_nominal: str | None,
-    imported_ids: str | None,
+    min_severity: str,
     quiet: bool,
+    jobs: int,
+    validation: dict[str, Any],
 ) -> None:
     """Check each FILE: well-formedness and safety, the XSD, then every business rule.
 
-    Use - to read standard input. Exit status: 0 every file valid, 1 at least one invalid,
-    2 usage error or a file that cannot be read.
+    A directory means every *.xml file below it, in sorted order. Use - to read standard input
+    (streamed). Exit status: 0 every file valid, 1 at least one invalid, 2 usage error or a
+    file that cannot be read.
     """
-    options: dict[str, Any] = {
-        "strict": strict,
-        "journal_variance_nominal": journal_variance_nominal,
-        "imported_ids": _read_imported_ids(imported_ids),
-    }
+    if quiet and output_format in _LISTING_FORMATS:
+        raise click.UsageError(
+            f"--quiet applies to --format text and json; --format {output_format} lists every "
+            "issue (use --min-severity to show fewer)"
+        )
+    out = stdout_text()
+    writer = WRITERS[output_format](
+        out, OutputOptions(min_severity=Severity(min_severity), quiet=quiet)
+    )
     status = EXIT_VALID
-    results: list[dict[str, Any]] = []
-    for name in files:
-        report, problem = _check(name, options)
-        if report is None:
-            click.echo(f"zynk-sage50: {problem}", err=True)
-            status = EXIT_UNREADABLE
-            results.append({"path": name, "valid": False, "error": problem})
-            continue
-        if not report.valid and status == EXIT_VALID:
-            status = EXIT_INVALID
-        if output_format == "json":
-            results.append({"path": name, **report.to_dict()})
-            continue
-        if not quiet:
-            for issue in report.issues:
-                where = f"{name}:{issue.line}" if issue.line is not None else name
-                click.echo(f"{where}: {issue.severity.value} {issue.code}: {issue.message}")
-        click.echo(_summary(name, report))
-    if output_format == "json":
-        click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
+    results = check_files(
+        expand(files),
+        validation,
+        jobs=jobs,
+        show_progress=not quiet and _stderr_is_terminal(),
+    )
+    try:
+        writer.start()
+        for result in results:
+            if result.report is None:
+                click.echo(f"zynk-sage50: {result.problem}", err=True)
+                status = EXIT_UNREADABLE
+            elif not result.report.valid and status == EXIT_VALID:
+                status = EXIT_INVALID
+            writer.file(result)
+            out.flush()
+        writer.finish()
+        out.flush()
+    except OSError as exc:  # standard output full or gone
+        raise output_failed(exc) from None
+    except ValueError as exc:
+        if getattr(out, "closed", False):  # "I/O operation on closed file"
+            raise output_failed(exc) from None
+        raise
     sys.exit(status)
 
 

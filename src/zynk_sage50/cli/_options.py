@@ -1,0 +1,154 @@
+"""The options of ``validate`` that decide what is checked, for any subcommand that validates.
+
+``@validation_options`` adds them (``--strict``, ``--journal-variance-nominal``,
+``--imported-ids``, ``--tax-rate`` once ``validate()`` takes ``tax_rates``, and a
+``--max-…`` option per :class:`~zynk_sage50.Limits` field) and hands the command function one
+``validation`` argument: the keyword arguments for :func:`zynk_sage50.validate`.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attr
+import click
+
+from ..limits import DEFAULT_LIMITS, Limits
+from ..validation import validate
+
+
+def accepts(name: str) -> bool:
+    """Whether this version of ``validate()`` has the keyword argument ``name``."""
+    return name in inspect.signature(validate).parameters
+
+
+def _read_imported_ids(path: str | None) -> list[str]:
+    if path is None:
+        return []
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise click.BadParameter(
+            f"cannot read {path}: {reason}", param_hint="'--imported-ids'"
+        ) from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def parse_tax_rate(text: str) -> tuple[int, Decimal]:
+    """``T1=20`` or ``1=20`` → ``(1, Decimal("20"))``."""
+    code, equals, percent = text.partition("=")
+    number = code.strip().upper().removeprefix("T")
+    if not equals or not number.isdigit() or not 0 <= int(number) <= 99:
+        raise click.BadParameter(
+            f"{text!r} is not CODE=PERCENT with a tax code T0 to T99 (e.g. T1=20)",
+            param_hint="'--tax-rate'",
+        )
+    try:
+        rate = Decimal(percent.strip().removesuffix("%"))
+    except InvalidOperation:
+        rate = Decimal("NaN")
+    if not rate.is_finite() or rate < 0:
+        raise click.BadParameter(
+            f"{percent!r} is not a percentage (e.g. 20 or 17.5)", param_hint="'--tax-rate'"
+        ) from None
+    return int(number), rate
+
+
+def limit_option_name(field: attr.Attribute[Any]) -> str:
+    """``max_text_length`` → ``--max-text-length``."""
+    return "--" + field.name.replace("_", "-")
+
+
+def _limit_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
+    return [
+        click.option(
+            limit_option_name(field),
+            f"limit_{field.name}",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help=f"Limits.{field.name}: default {getattr(DEFAULT_LIMITS, field.name):,} "
+            "(see docs/security.md).",
+        )
+        for field in attr.fields(Limits)
+    ]
+
+
+def _options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
+    options = [
+        click.option("--strict", is_flag=True, help="Warnings make a file invalid."),
+        click.option(
+            "--journal-variance-nominal",
+            metavar="CODE",
+            help="As the importer's Journal Variance Nominal Code setting: unbalanced journals "
+            "are balanced to this nominal (reported as info).",
+        ),
+        click.option(
+            "--imported-ids",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Ids already imported, one per line (they count as duplicates).",
+        ),
+    ]
+    if accepts("tax_rates"):
+        options.append(
+            click.option(
+                "--tax-rate",
+                "tax_rate",
+                metavar="CODE=PERCENT",
+                multiple=True,
+                help="A tax code's rate in your Sage company, e.g. T1=20 (repeatable); "
+                "replaces that code's entry in Sage's default table.",
+            )
+        )
+    return options + _limit_options()
+
+
+def _keywords(values: dict[str, Any]) -> dict[str, Any]:
+    keywords: dict[str, Any] = {
+        "strict": values.pop("strict"),
+        "journal_variance_nominal": values.pop("journal_variance_nominal"),
+        "imported_ids": _read_imported_ids(values.pop("imported_ids")),
+    }
+    if "tax_rate" in values:
+        keywords["tax_rates"] = dict(parse_tax_rate(text) for text in values.pop("tax_rate"))
+    given = {
+        name.removeprefix("limit_"): value
+        for name, value in values.items()
+        if name.startswith("limit_") and value is not None
+    }
+    if given:
+        try:
+            keywords["limits"] = attr.evolve(DEFAULT_LIMITS, **given)
+        except (ValueError, TypeError) as exc:
+            raise click.UsageError(str(exc)) from None
+    return keywords
+
+
+def option_names() -> list[str]:
+    """The parameter names ``@validation_options`` adds."""
+    names = ["strict", "journal_variance_nominal", "imported_ids"]
+    if accepts("tax_rates"):
+        names.append("tax_rate")
+    return names + [f"limit_{field.name}" for field in attr.fields(Limits)]
+
+
+def validation_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the validation options; the command receives them as ``validation`` (a dict of
+    keyword arguments for ``validate()``)."""
+    names = option_names()
+
+    @functools.wraps(function)
+    def command(**kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in names}
+        return function(validation=_keywords(values), **kwargs)
+
+    decorated: Callable[..., Any] = command
+    for option in reversed(_options()):
+        decorated = option(decorated)
+    return decorated

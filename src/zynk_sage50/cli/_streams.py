@@ -1,0 +1,83 @@
+"""Standard input and output that fail with one line and exit status 2, never a traceback.
+
+A closed standard input (``<&-``), a full disk (``>/dev/full``) or a closed pipe is a problem of
+the surroundings, like an unreadable file: the command says so once on standard error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import BinaryIO, TextIO
+
+import click
+
+from ._status import EXIT_UNREADABLE
+
+
+class StreamError(click.ClickException):
+    """A standard stream that cannot be used: one line on standard error, exit status 2."""
+
+    exit_code = EXIT_UNREADABLE
+
+    def show(self, file: object = None) -> None:
+        with contextlib.suppress(OSError, ValueError):  # standard error broken too: give up
+            click.echo(f"zynk-sage50: {self.format_message()}", err=True)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def stdin_binary() -> BinaryIO:
+    """Standard input as bytes, to be streamed (never read whole)."""
+    stream = sys.stdin
+    if stream is None:
+        raise StreamError("cannot read standard input: it is closed")
+    try:
+        stream.fileno()
+    except (OSError, ValueError) as exc:
+        raise StreamError(f"cannot read standard input: {_reason(exc)}") from None
+    return stream.buffer
+
+
+def stdout_text() -> TextIO:
+    """Standard output for text; :class:`StreamError` when it is closed."""
+    if sys.stdout is None:
+        raise StreamError("cannot write standard output: it is closed")
+    return sys.stdout
+
+
+def stdout_binary() -> BinaryIO:
+    """Standard output for bytes (flushes the text layer first, so nothing interleaves)."""
+    text = stdout_text()
+    text.flush()
+    return text.buffer
+
+
+def output_failed(exc: BaseException) -> StreamError:
+    """The error for a failed write or flush of standard output.
+
+    Standard output is pointed at the null device, so the interpreter's own flush at exit
+    does not fail a second time with a traceback of its own.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return StreamError(f"cannot write standard output: {_reason(exc)}")
+
+
+def flush_stdout() -> None:
+    """Flush now, so a full disk is reported here rather than lost at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        raise output_failed(exc) from None

@@ -1,0 +1,120 @@
+"""``zynk-sage50 convert``: a document between its XML and its JSON form, losslessly."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import BinaryIO
+
+import click
+
+from .. import Company
+from ..errors import ReadError, SchemaBindingError, SerializationError, ZynkSage50Error
+from ..interchange import from_json, to_json
+from ..loading import load
+from ..writing import dumps
+from ._status import EXIT_INVALID, EXIT_UNREADABLE
+from ._streams import output_failed, stdin_binary, stdout_binary
+from ._suggest import SuggestingChoice
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def kind_of(start: bytes) -> str | None:
+    """``"xml"`` or ``"json"`` from a document's first bytes, ``None`` when neither."""
+    if start.startswith(_UTF16_BOMS):
+        return "xml"  # JSON is UTF-8 only (RFC 8259)
+    first = start.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")[:1]
+    return {b"<": "xml", b"{": "json"}.get(first)
+
+
+def _open(name: str) -> tuple[BinaryIO, bool]:
+    """The input stream and whether this command opened it (and so closes it)."""
+    if name == "-":
+        return stdin_binary(), False
+    try:
+        return Path(name).open("rb"), True
+    except OSError as exc:
+        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+
+
+def _peek(stream: BinaryIO) -> bytes:
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        start: bytes = peek(4096)
+        return start
+    raise ReadError("cannot look at the start of this input")  # pragma: no cover
+
+
+def _fail(name: str, exc: ZynkSage50Error) -> click.exceptions.Exit:
+    if isinstance(exc, SchemaBindingError) and exc.issues:
+        for issue in exc.issues:
+            where = issue.path or ""
+            if issue.line is not None:
+                where = f"line {issue.line}"
+            click.echo(f"{name}: {where}: {issue.code}: {issue.message}", err=True)
+    else:
+        click.echo(f"zynk-sage50: {name}: {exc}", err=True)
+    return click.exceptions.Exit(EXIT_INVALID)
+
+
+@click.command("convert")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--to",
+    "target",
+    type=SuggestingChoice(["json", "xml"]),
+    required=True,
+    help="The form to write; the input's form is seen from its first character (< or {).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write there instead of standard output.",
+)
+def convert_command(file: str, target: str, output: str | None) -> None:
+    """Convert FILE (- for standard input) between the XML and its JSON form, losslessly.
+
+    The JSON form is described by zynk-sage50 schema --json. Exit status: 0 converted,
+    1 the input is not a well-formed document that fits the schema (each problem on standard
+    error), 2 usage error or an input that cannot be read.
+    """
+    try:
+        stream, opened = _open(file)
+        try:
+            source = kind_of(_peek(stream))
+            if source is None:
+                click.echo(
+                    f"zynk-sage50: {file}: neither XML (starting with <) nor JSON (with {{)",
+                    err=True,
+                )
+                raise click.exceptions.Exit(EXIT_INVALID)
+            company = load(stream) if source == "xml" else from_json(Company, stream.read())
+        finally:
+            if opened:
+                stream.close()
+        text = to_json(company) if target == "json" else dumps(company)
+    except ReadError as exc:
+        click.echo(f"zynk-sage50: {exc}", err=True)
+        raise click.exceptions.Exit(EXIT_UNREADABLE) from None
+    except (ZynkSage50Error, SerializationError) as exc:
+        raise _fail(file, exc) from None
+    data = text.encode("utf-8")
+    if output is None or output == "-":
+        try:
+            out = stdout_binary()
+            out.write(data)
+            out.flush()
+        except OSError as exc:
+            raise output_failed(exc) from None
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
+        ) from None
+
+
+command = convert_command

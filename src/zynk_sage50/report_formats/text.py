@@ -1,0 +1,37 @@
+"""``--format text``: ``FILE:LINE: severity code: message`` lines, then a summary per file."""
+
+from __future__ import annotations
+
+from ..issues import Report
+from ._result import FileResult, ReportWriter, omitted, omitted_message
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(name: str, report: Report) -> str:
+    """``transactions.xml: invalid (2 errors, 1 warning)``."""
+    counts = report.counts()
+    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning")]
+    if counts["info"]:
+        parts.append(_plural(counts["info"], "info"))
+    return f"{name}: {'valid' if report.valid else 'invalid'} ({', '.join(parts)})"
+
+
+class TextWriter(ReportWriter):
+    """The default, for people."""
+
+    def file(self, result: FileResult) -> None:
+        report = result.report
+        if report is None:
+            return  # the reason is on standard error
+        write = self.out.write
+        name = result.name
+        for issue in self.options.shown(report):
+            where = f"{name}:{issue.line}" if issue.line is not None else name
+            write(f"{where}: {issue.severity.value} {issue.code}: {issue.message}\n")
+        if not self.options.quiet:
+            for code, count in omitted(report).items():
+                write(f"{name}: {code}: {omitted_message(code, count)}\n")
+        write(summary_line(name, report) + "\n")
