@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from ..models import TransactionType
-
-T = TransactionType
+from ..vocabulary import ALL_TYPES
 
 #: What ``types=`` accepts: TransactionType members or their names (``"SalesInvoice"``), as an
 #: iterable or one comma-separated string.
@@ -19,9 +18,8 @@ Types: TypeAlias = Iterable[TransactionType | str] | str | None
 #: What a count accepts: an exact number, an inclusive ``(min, max)`` range, or a strategy.
 Count: TypeAlias = int | tuple[int, int] | st.SearchStrategy[int] | None
 
-ALIASES = (T.SALES_RECEIPT, T.PURCHASE_PAYMENT)
 #: The thirteen current names: the default of ``types=`` (aliases only when asked for).
-CURRENT_TYPES = tuple(t for t in TransactionType if t not in ALIASES)
+CURRENT_TYPES = tuple(t for t in TransactionType if t in ALL_TYPES)
 
 
 class StrategyArgumentError(InvalidArgument, ValueError):

@@ -17,9 +17,12 @@ from typing import TypeAlias
 import attr
 from hypothesis import strategies as st
 
+from .. import vocabulary as voc
 from ..models import Company, TransactionType
 from ._arguments import Count, Span, StrategyArgumentError, Types, parse_types, span
-from ._driver import MAX_LEGS, MAX_SPLITS, TARGET_OF, Driver, customer_details
+from ._customers import customer_details
+from ._driver import MAX_LEGS, MAX_SPLITS, Driver
+from ._invoice_documents import invoice_document
 
 T = TransactionType
 #: What one step of a document does: a TransactionType, one more split on an invoice already
@@ -30,11 +33,10 @@ SPLIT, UPDATE = "split", "update"
 #: shrinker can cancel an action by lowering one choice (and drop the choices it made).
 NOTHING = "nothing"
 
-_MULTI_ROW = {
-    T.SALES_INVOICE: MAX_SPLITS,
-    T.PURCHASE_INVOICE: MAX_SPLITS,
-    T.SALES_CREDIT: MAX_SPLITS,
-    T.PURCHASE_CREDIT: MAX_SPLITS,
+#: Actions that write several rows, and at most how many: an invoice or credit note and its
+#: splits, a journal (JournalDebit stands for the pair) and its legs.
+_MULTI_ROW: dict[Action, int] = {
+    **dict.fromkeys(voc.GROUPED_TYPES, MAX_SPLITS),
     T.JOURNAL_DEBIT: MAX_LEGS,
 }
 DEFAULT_CUSTOMERS = (0, 3)
@@ -54,7 +56,7 @@ class Plan:
     @classmethod
     def of(cls, types: Types, updates: bool) -> Plan:
         kinds = parse_types(types)
-        journal = [t for t in kinds if t in (T.JOURNAL_DEBIT, T.JOURNAL_CREDIT)]
+        journal = [t for t in kinds if t in voc.JOURNALS]
         if len(journal) == 1:
             other = "JournalCredit" if journal[0] is T.JOURNAL_DEBIT else "JournalDebit"
             raise StrategyArgumentError(
@@ -221,14 +223,14 @@ _MAYBE_CUSTOMER = st.integers(0, 3).flatmap(lambda n: st.none() if n == 0 else c
 @st.composite
 def _invoice_document(draw: st.DrawFn, driver: Driver) -> None:
     """One invoice document (one span of choices)."""
-    driver.drawing_with(draw).invoice_document()
+    invoice_document(driver.drawing_with(draw))
 
 
 @st.composite
 def _maybe_invoice_document(draw: st.DrawFn, driver: Driver) -> None:
     """None (0, shrinks first) or, three times in four, an invoice document."""
     if draw(st.integers(0, 3)) != 0:
-        driver.drawing_with(draw).invoice_document()
+        invoice_document(driver.drawing_with(draw))
 
 
 # Each action is one draw of its own (one span of choices), so that the shrinker can lower the
@@ -241,7 +243,7 @@ def _action(draw: st.DrawFn, driver: Driver, plan: Plan, left: int, exact: bool)
     if action == NOTHING:
         return 0
     written = 0
-    target = TARGET_OF.get(action) if isinstance(action, TransactionType) else None
+    target = voc.ALLOCATES_TO.get(action) if isinstance(action, TransactionType) else None
     if (
         isinstance(action, TransactionType)
         and target in plan.kinds

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from .. import vocabulary as voc
 from ..models import Customer, Invoice, Transaction, TransactionType
 from ._arguments import Types, parse_types
-from ._driver import MAX_LEGS, Driver, customer_details
+from ._customers import customer_details
+from ._driver import MAX_LEGS, Driver
+from ._invoice_documents import invoice_document
 from ._values import money, xml_date
 
 T = TransactionType
@@ -44,7 +47,7 @@ def transactions(types: Types = None) -> st.SearchStrategy[Transaction]:
 def _transaction(draw: st.DrawFn, kinds: tuple[TransactionType, ...]) -> Transaction:
     kind = draw(st.sampled_from(kinds))
     driver = Driver(draw, first_id=draw(_IDS))
-    if kind in (T.JOURNAL_DEBIT, T.JOURNAL_CREDIT):
+    if kind in voc.JOURNALS:
         journal = driver.builder.journal(
             reference=driver.reference("JNL"), date=xml_date(driver.day())
         )
@@ -90,4 +93,4 @@ def invoices() -> st.SearchStrategy[Invoice]:
 
 
 def _invoice(draw: st.DrawFn) -> Invoice:
-    return Driver(draw, invoiced=draw(st.integers(0, 99_999))).invoice_document()
+    return invoice_document(Driver(draw, invoiced=draw(st.integers(0, 99_999))))

@@ -4,15 +4,20 @@ money. Every value here is one a bookkeeper could type and that Sage stores unch
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
-from collections.abc import Mapping, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_DOWN, Decimal
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
 from ..datetimes import LexicalDateTime
+from ..vocabulary import PENNY, round_to_pennies
 
-CENT = Decimal("0.01")
+E = TypeVar("E", bound=enum.Enum)
+
+CENT = PENNY
 #: The largest amount the strategies draw for one line: ten of them still fit Sage's limit.
 LINE_LIMIT = Decimal("9999999.99")
 
@@ -105,16 +110,21 @@ JOURNAL_DETAILS: Sequence[str] = (
     "Correction",
 )
 
-#: (TaxCode, rate) pairs for invoice lines: standard 20%, zero-rated, exempt, reduced 5%,
-#: outside the scope of VAT (no tax amount).
-INVOICE_TAX: Sequence[tuple[int, Decimal | None]] = (
-    (1, Decimal("0.20")),
-    (0, Decimal(0)),
-    (2, Decimal(0)),
-    (5, Decimal("0.05")),
-    (9, None),
-)
-BANK_TAX: Sequence[tuple[int, Decimal | None]] = ((1, Decimal("0.20")), (9, None), (0, Decimal(0)))
+#: Sage 50 UK's default tax table: the VAT rate of each TaxCode the strategies write. T9 is
+#: outside the scope of VAT: its lines carry no TaxAmount.
+TAX_RATES: Mapping[int, Decimal] = {
+    0: Decimal(0),
+    1: Decimal("0.20"),
+    2: Decimal(0),
+    5: Decimal("0.05"),
+}
+#: Standard rate (T1), zero-rated (T0), and outside the scope of VAT (T9).
+STANDARD_CODE = 1
+ZERO_RATED_CODE = 0
+NO_VAT_CODE = 9
+#: TaxCodes of invoice lines: standard 20%, zero-rated, exempt, reduced 5%, outside the scope.
+INVOICE_TAX_CODES: Sequence[int] = (STANDARD_CODE, 0, 2, 5, NO_VAT_CODE)
+BANK_TAX_CODES: Sequence[int] = (STANDARD_CODE, NO_VAT_CODE, 0)
 
 FIRST_DATE = dt.date(2019, 1, 1)
 LAST_DATE = dt.date(2030, 12, 31)
@@ -142,21 +152,40 @@ def money(limit: Decimal = LINE_LIMIT, minimum: Decimal = CENT) -> st.SearchStra
     ).map(lambda amount: amount.quantize(CENT))
 
 
-def tax_for(net: Decimal, rate: Decimal | None) -> Decimal | None:
-    """The VAT on ``net`` at ``rate``, rounded half up to the penny (None: no tax amount)."""
+def tax_rate(code: int) -> Decimal | None:
+    """The VAT rate of TaxCode ``code`` (None: outside the scope, no TaxAmount)."""
+    return TAX_RATES.get(code)
+
+
+def tax_for(net: Decimal, code: int) -> Decimal | None:
+    """The VAT on ``net`` at TaxCode ``code``'s rate, rounded half up to the penny (None: no
+    tax amount)."""
+    rate = tax_rate(code)
     if rate is None:
         return None
-    return (net * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return round_to_pennies(net * rate)
 
 
-def largest_net(gross_limit: Decimal, rate: Decimal | None) -> Decimal:
-    """The largest net whose net plus tax at ``rate`` stays within ``gross_limit``."""
+def largest_net(gross_limit: Decimal, code: int) -> Decimal:
+    """The largest net whose net plus its tax at TaxCode ``code`` stays within
+    ``gross_limit``."""
+    rate = tax_rate(code)
     if not rate:
         return gross_limit
     net = (gross_limit / (1 + rate)).quantize(CENT, rounding=ROUND_DOWN)
-    while net > 0 and net + (tax_for(net, rate) or 0) > gross_limit:
+    while net > 0 and net + (tax_for(net, code) or 0) > gross_limit:
         net -= CENT
     return net
+
+
+def ordered(members: Iterable[E]) -> tuple[E, ...]:
+    """A set of enum members in the enumeration's order: what is drawn from a set must not
+    depend on the hash seed (fixtures are the same bytes in every process)."""
+    found = set(members)
+    if not found:
+        return ()
+    kind = type(next(iter(found)))
+    return tuple(member for member in kind if member in found)
 
 
 def account_reference(name: str, number: int) -> str:
