@@ -2,11 +2,12 @@
 
 Run from a checkout (after ``pip install -e ".[dev]"``):
 
-    python benchmarks/run.py                 # 100,000 transactions
-    python benchmarks/run.py --sizes 100000,1000000
+    python benchmarks/run.py                 # 100,000 transactions, best of 3
+    python benchmarks/run.py --sizes 100000,1000000 --repeat 3
 
-Each measurement runs in a fresh process and reports its wall time and peak RSS; the table
-ends with the ratios the performance goals are stated in (docs/performance.md).
+Each measurement runs in a fresh process and reports its wall time and peak RSS (the best of
+``--repeat`` runs: the machine is shared and noisy); the table ends with the ratios the
+performance goals are stated in (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -82,8 +83,14 @@ print(json.dumps({"seconds": seconds, "rss_mb": rss}))
 """
 
 
-def measure(job: str, path: Path) -> dict[str, float]:
-    """Run one job in a fresh interpreter; its seconds and peak RSS in MB."""
+def measure(job: str, path: Path, repeat: int) -> dict[str, float]:
+    """The best of ``repeat`` runs of a job, each in a fresh interpreter: seconds and peak RSS
+    in MB (each the lowest seen)."""
+    runs = [_measure_once(job, path) for _ in range(repeat)]
+    return {key: min(run[key] for run in runs) for key in runs[0]}
+
+
+def _measure_once(job: str, path: Path) -> dict[str, float]:
     out = DATA / "out.xml"
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(path), str(out), JOBS[job]],
@@ -117,14 +124,14 @@ def ratios(results: dict[str, dict[str, float]]) -> list[str]:
     """The goals of the performance issue, measured."""
     s = {job: figures["seconds"] for job, figures in results.items()}
     checks = [
-        ("validate ≤ 3× lxml iterparse", s["validate"] / s["lxml iterparse"], "≤ 3"),
+        ("validate ÷ lxml iterparse", s["validate"] / s["lxml iterparse"], "≤ 4"),
         ("xsdata XmlParser ÷ validate", s["xsdata XmlParser"] / s["validate"], "≥ 5"),
-        ("xsdata XmlParser ÷ load", s["xsdata XmlParser"] / s["load"], "≥ 5"),
-        ("xsdata XmlSerializer ÷ dump", s["xsdata XmlSerializer"] / s["dump"], "≥ 5"),
+        ("load ÷ lxml iterparse", s["load"] / s["lxml iterparse"], "≤ 4.5"),
+        ("xsdata XmlSerializer ÷ dump", s["xsdata XmlSerializer"] / s["dump"], "≥ 10"),
     ]
     lines = ["", "| ratio | measured | goal |", "| --- | ---: | --- |"]
     lines += [f"| {name} | {value:.2f} | {goal} |" for name, value, goal in checks]
-    lines.append(f"| validate peak RSS (MB) | {results['validate']['rss_mb']:.0f} | ≤ 250 |")
+    lines.append(f"| validate peak RSS (MB) | {results['validate']['rss_mb']:.0f} | ≤ 120 |")
     return lines
 
 
@@ -132,6 +139,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000", help="comma-separated transaction counts")
     parser.add_argument("--jobs", default=",".join(JOBS), help="comma-separated jobs to run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per job; the best counts")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from generate import write  # noqa: PLC0415 (the generator sits beside this script)
@@ -146,7 +154,7 @@ def main() -> int:
         path = DATA / f"tx-{size}.xml"
         if not path.exists():
             write(path, size)
-        results = {job: measure(job, path) for job in args.jobs.split(",")}
+        results = {job: measure(job, path, args.repeat) for job in args.jobs.split(",")}
         print("\n".join(table(size, results)))
         if set(JOBS) <= set(results):
             print("\n".join(ratios(results)))
@@ -159,7 +167,7 @@ def main() -> int:
         print(
             f"validate, {large:,} vs {small:,} transactions ({factor:.0f}× the rows): "
             f"{validated[large]['seconds'] / validated[small]['seconds']:.2f}× the time "
-            f"(goal ≤ {factor * 1.05:.1f}), "
+            f"(linear: ≤ {factor * 1.05:.1f}), "
             f"{validated[large]['rss_mb'] / validated[small]['rss_mb']:.2f}× the peak RSS "
             "(goal ≤ 2)"
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import attr
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,7 +45,10 @@ def xsdata_dumps(company: Company) -> str:
 def assert_equivalent(company: Company) -> None:
     ours = dumps(company)
     assert loads(ours) == company
-    assert loads(xsdata_dumps(company)) == company
+    # xsdata's serializer writes its own namespace declarations (Company.namespaces is not XML
+    # content to it): everything else must read back the same.
+    theirs = loads(xsdata_dumps(company))
+    assert attr.evolve(theirs, namespaces=company.namespaces) == company
 
 
 @pytest.mark.parametrize("row", LOADABLE, ids=[row.file for row in LOADABLE])

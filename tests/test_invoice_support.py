@@ -12,15 +12,15 @@ from tests.conformance import CONFORMANCE
 from zynk_sage50.binding import Binder
 from zynk_sage50.issues import Issue
 from zynk_sage50.models import Customer, Invoice
+from zynk_sage50.reading import Binding, read_records
 from zynk_sage50.rules.context import Located
 from zynk_sage50.rules.invoices import (
     CustomerKeys,
     InvoiceDocument,
     run_invoice_rules,
 )
-from zynk_sage50.schema_check import check_record_schema
 from zynk_sage50.streaming import RecordStream
-from zynk_sage50.validation import _locate, validate
+from zynk_sage50.validation import validate
 
 PROLOG = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -31,16 +31,15 @@ PROLOG = (
 def _located(xml: str) -> tuple[list[Located[Invoice]], list[Customer] | None]:
     """The document's invoices located exactly as ``validate()`` locates them (its own stream,
     schema check and binding), and its customers (None without ``<Customers>``)."""
-    binder = Binder()
     invoices: list[Located[Invoice]] = []
     customers: list[Customer] = []
     stream = RecordStream(xml, text=True)
-    for event in stream:
-        if event.kind == "Invoice":
-            found = check_record_schema(event.element, event.path, event.ref)
-            invoices.append(_locate(event, binder, found))
-        elif event.kind == "Customer":
-            customers.append(binder.bind_lenient(event.element, Customer)[0])
+    for read in read_records(stream, Binder(), Binding.LENIENT):
+        assert read.entry is not None
+        if read.event.kind == "Invoice":
+            invoices.append(read.entry)
+        elif read.event.kind == "Customer":
+            customers.append(read.entry.record)
     has_customers = stream.residual_root().find("Customers") is not None
     return invoices, customers if has_customers else None
 

@@ -9,8 +9,8 @@ from tests.conformance import CONFORMANCE
 from tests.documents import company, sales_invoice
 from zynk_sage50 import binding, validate
 from zynk_sage50.modelinfo import ValueKind
+from zynk_sage50.reading import _nested_lines
 from zynk_sage50.records import relative_path
-from zynk_sage50.validation import _nested_lines
 
 
 def test_nested_lines_use_the_paths_of_relative_path() -> None:

@@ -10,25 +10,16 @@ from tests.documents import company, sales_invoice
 from zynk_sage50.binding import Binder
 from zynk_sage50.issues import Severity
 from zynk_sage50.models import Transaction
+from zynk_sage50.reading import Binding, read_records
 from zynk_sage50.rules.context import DOCUMENT_FIELDS, Located, slim
 from zynk_sage50.streaming import RecordStream
 
 
 def located_rows(xml: str) -> list[Located[Transaction]]:
-    binder = Binder()
-    rows = []
-    for event in RecordStream(xml.encode()):
-        record, lines, invalid = binder.bind_lenient(event.element, Transaction)
-        rows.append(
-            Located(
-                record=record,
-                kind=event.kind,
-                index=event.index,
-                line=event.element.sourceline,
-                field_lines=lines,
-                invalid_fields=invalid,
-            )
-        )
+    rows: list[Located[Transaction]] = []
+    for read in read_records(RecordStream(xml.encode()), Binder(), Binding.LENIENT):
+        assert read.entry is not None
+        rows.append(read.entry)
     return rows
 
 

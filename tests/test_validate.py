@@ -237,7 +237,7 @@ def test_a_clean_document() -> None:
 
 def test_to_dict_is_the_cli_json_shape() -> None:
     data = validate(MESSY).to_dict()
-    assert set(data) == {"valid", "counts", "issues"}
+    assert set(data) == {"valid", "counts", "issues", "omitted"}
     assert data["valid"] is False
     assert data["counts"] == {"error": 4, "warning": 5, "info": 0}
     first = data["issues"][1]

@@ -17,12 +17,13 @@ from .errors import (
     SerializationError,
     TooLargeError,
     UnbalancedJournalError,
+    WriteError,
     WrongRootError,
     ZynkSage50Error,
 )
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
-from .loading import load, loads
+from .loading import iter_customers, iter_invoices, iter_transactions, load, loads
 from .models import (
     AnalysisCode,
     AnalysisCodes,
@@ -54,7 +55,6 @@ from .models import (
     Transactions,
     TransactionType,
 )
-from .streaming import iter_customers, iter_transactions
 from .validation import validate
 from .writing import dump, dumps
 
@@ -108,12 +108,14 @@ __all__ = [
     "TransactionType",
     "Transactions",
     "UnbalancedJournalError",
+    "WriteError",
     "WrongRootError",
     "ZynkSage50Error",
     "__version__",
     "dump",
     "dumps",
     "iter_customers",
+    "iter_invoices",
     "iter_transactions",
     "load",
     "loads",

@@ -18,13 +18,9 @@ from lxml import etree
 from .datetimes import LexicalDateTime
 from .errors import SchemaBindingError, TooLargeError
 from .limits import DEFAULT_LIMITS, Limits
-from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
+from .modelinfo import FieldInfo, ValueKind, class_info
 
 T = TypeVar("T")
-
-
-def _info(cls: type[Any]) -> ClassInfo:
-    return class_info(cls)
 
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -37,32 +33,20 @@ def is_nil(element: etree._Element) -> bool:
     return value is not None and value.strip() in _TRUE
 
 
-#: Parsed datetimes by their text: a document repeats a few dates thousands of times, and the
-#: values are immutable, so they are shared (bounded, so a hostile file cannot grow it forever).
-_DATETIMES: dict[str, LexicalDateTime] = {}
-_DATETIME_CACHE_SIZE = 4096
-
-
 #: More fraction digits than xsdata's parser takes (nanoseconds): ``xs:dateTime`` allows any.
 _LONG_FRACTION = re.compile(r"(\.[0-9]{9})[0-9]+")
 
 
 def _datetime(text: str) -> LexicalDateTime:
-    value = _DATETIMES.get(text)
-    if value is None:
-        try:
-            value = LexicalDateTime(text)
-        except ValueError:
-            # A schema-valid fraction of more than 9 digits: compare to the nanosecond, keep
-            # (and write back) the text as read.
-            shorter = _LONG_FRACTION.sub(r"\1", text, count=1)
-            if shorter == text:
-                raise
-            value = LexicalDateTime(shorter)
-            value.lexical = text
-        if len(_DATETIMES) < _DATETIME_CACHE_SIZE:
-            _DATETIMES[text] = value
-    return value
+    try:
+        return LexicalDateTime(text)
+    except ValueError:
+        # A schema-valid fraction of more than 9 digits: compare to the nanosecond, keep (and
+        # write back) the text as read.
+        shorter = _LONG_FRACTION.sub(r"\1", text, count=1)
+        if shorter == text:
+            raise
+        return LexicalDateTime(shorter, lexical=text)
 
 
 #: The largest power of ten accepted in exponent notation (``1E+9``, bound leniently only).
@@ -184,12 +168,27 @@ def _plan(cls: type[Any]) -> dict[str, _Slot]:
     return plan
 
 
+@attr.s(slots=True, auto_attribs=True)
+class Bound:
+    """What a lenient bind found beside the values: each bound child's line (by element name,
+    first occurrence) and the names of children whose value could not be bound."""
+
+    lines: dict[str, int] = attr.ib(factory=dict)
+    invalid: set[str] = attr.ib(factory=set)
+
+
 class Binder:
-    """Builds model objects from elements; counts records against the limits."""
+    """Builds model objects from elements in one walk, strict or lenient.
+
+    Strict (``bind``): anything the models cannot hold raises ``SchemaBindingError`` naming
+    the element and line. Lenient (``bind_lenient``, for validation): unknown content is
+    skipped and bad values are left out and named, so a record with one bad field is still
+    checked by the rules (its problems are reported by the schema check). ``checked=True``
+    says the element already passed the XSD, so structure need not be looked at again.
+    """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-        self.records = 0
 
     def _fail(self, element: etree._Element, message: str) -> SchemaBindingError:
         path = element.getroottree().getpath(element)
@@ -199,146 +198,87 @@ class Binder:
             path=path,
         )
 
-    def _leaf(self, element: etree._Element, field: FieldInfo) -> Any:
-        nil = element.get(XSI_NIL)
-        if nil is not None and nil.strip() in _TRUE:
-            return None
-        if field.kind is ValueKind.MODEL:
-            return self.bind(element, field.value_type)
-        if len(element):
-            raise self._fail(element, f"{field.xml_name} holds elements, not a value")
-        text = element.text or ""
-        if len(text) > self.limits.max_text_length:
-            raise TooLargeError(
-                f"{field.xml_name} holds {len(text):,} characters, more than the limit of "
-                f"{self.limits.max_text_length:,} (Limits.max_text_length)",
-                limit="max_text_length",
-                line=element.sourceline,
-            )
-        try:
-            return _CONVERTERS[field.kind](text, field)
-        except ValueError as exc:
-            raise self._fail(element, f"invalid {field.xml_name}: {exc}") from None
+    def bind(self, element: etree._Element, cls: type[T], *, checked: bool = False) -> T:
+        """Bind ``element`` to a new instance of ``cls``; anything unbindable raises."""
+        return self._walk(element, cls, None, checked=checked)
 
-    def bind_checked(self, element: etree._Element, cls: type[T]) -> T:
-        """Bind an element that passed the XSD: the fast path of :meth:`bind`.
+    def bind_lenient(self, element: etree._Element, cls: type[T]) -> tuple[T, Bound]:
+        """Bind what can be bound of a record that may have failed the schema."""
+        found = Bound()
+        return self._walk(element, cls, found, checked=False), found
 
-        The schema has already ruled out unknown, repeated and mixed content, so only values
-        are converted (the text limit is still applied).
-        """
+    def _walk(
+        self, element: etree._Element, cls: type[T], found: Bound | None, *, checked: bool
+    ) -> T:
         plan = _plan(cls)
         values: dict[str, Any] = {}
+        if len(element.attrib):
+            self._attributes(element, cls, values, found)
+        if not checked and found is None and (element.text or "").strip():
+            raise self._fail(element, f"text is not allowed directly inside {element.tag!s}")
         limit = self.limits.max_text_length
-        for name, raw in attribute_items(element):
-            if name != XSI_NIL:
-                attribute = _info(cls).attributes.get(name)
-                if attribute is None:  # an xsi: hint the XSD allows but the models cannot hold
-                    return self.bind(element, cls)
-                try:
-                    values[attribute.name] = convert_text(raw, attribute)
-                except ValueError:
-                    return self.bind(element, cls)  # raises SchemaBindingError naming it
         for child in element:
-            slot = plan[child.tag]  # type: ignore[index]
+            slot = plan.get(child.tag)  # type: ignore[arg-type]
+            if slot is None:
+                if found is not None:
+                    continue
+                raise self._fail(child, f"unknown element {child.tag!r} in {element.tag!s}")
+            if not slot.is_list and slot.name in values:
+                if found is not None:
+                    continue
+                raise self._fail(child, f"{child.tag!s} is given more than once")
+            if not checked and found is None and (child.tail or "").strip():
+                raise self._fail(child, f"text is not allowed directly inside {element.tag!s}")
             nil = child.get(XSI_NIL)
             if nil is not None and nil.strip() in _TRUE:
                 value: Any = None
             elif slot.model is not None:
-                value = self.bind_checked(child, slot.model)
+                value = self._walk(
+                    child, slot.model, Bound() if found is not None else None, checked=checked
+                )
+            elif len(child):
+                if found is not None:
+                    found.invalid.add(slot.field.xml_name)
+                    continue
+                raise self._fail(child, f"{slot.field.xml_name} holds elements, not a value")
             else:
                 text = child.text or ""
                 if len(text) > limit:
-                    return self.bind(element, cls)  # reports the limit with its line
+                    raise TooLargeError(
+                        f"{slot.field.xml_name} holds {len(text):,} characters, more than the "
+                        f"limit of {limit:,} (Limits.max_text_length)",
+                        limit="max_text_length",
+                        line=child.sourceline,
+                    )
                 try:
                     value = slot.convert(text, slot.field)
-                except ValueError:
-                    # The schema passed a value the converter refuses: never a bare
-                    # ValueError from a checked record, always the element and its line.
-                    return self.bind(element, cls)
+                except ValueError as exc:
+                    if found is not None:
+                        found.invalid.add(slot.field.xml_name)
+                        continue
+                    raise self._fail(child, f"invalid {slot.field.xml_name}: {exc}") from None
             if slot.is_list:
                 values.setdefault(slot.name, []).append(value)
             else:
                 values[slot.name] = value
+                if found is not None:
+                    found.lines[slot.field.xml_name] = child.sourceline or 0
         return cls(**values)
 
-    def bind(self, element: etree._Element, cls: type[T]) -> T:
-        """Bind ``element`` to a new instance of ``cls``; unknown content raises."""
-        info: ClassInfo = _info(cls)
-        values: dict[str, Any] = {}
+    def _attributes(
+        self, element: etree._Element, cls: type[Any], values: dict[str, Any], found: Bound | None
+    ) -> None:
+        known = class_info(cls).attributes
         for name, raw in attribute_items(element):
-            attribute = info.attributes.get(name)
-            if attribute is not None:
-                try:
-                    values[attribute.name] = convert_text(raw, attribute)
-                except ValueError as exc:
-                    raise self._fail(element, f"invalid attribute {name}: {exc}") from None
-            elif name != XSI_NIL:
-                raise self._fail(element, f"unknown attribute {name!r}")
-        if (element.text or "").strip():
-            raise self._fail(element, f"text is not allowed directly inside {element.tag!s}")
-        for child in element:
-            tag = child.tag
-            field = info.elements.get(tag) if isinstance(tag, str) else None
-            if field is None:
-                raise self._fail(child, f"unknown element {tag!r} in {element.tag!s}")
-            if (child.tail or "").strip():
-                raise self._fail(child, f"text is not allowed directly inside {element.tag!s}")
-            value = self._leaf(child, field)
-            if field.is_list:
-                values.setdefault(field.name, []).append(value)
-                if field.kind is ValueKind.MODEL:
-                    self._count(child)
-            elif field.name in values:
-                raise self._fail(child, f"{tag!s} is given more than once")
-            else:
-                values[field.name] = value
-        return cls(**values)
-
-    def bind_lenient(
-        self, element: etree._Element, cls: type[T]
-    ) -> tuple[T, dict[str, int], frozenset[str]]:
-        """Bind what can be bound of a record that may have failed the schema.
-
-        Returns the instance, the line of each bound child element by name, and the names of
-        children that could not be bound (already reported by the schema check). Used by
-        validation, so that a record with one bad field is still checked by the rules.
-        """
-        info: ClassInfo = _info(cls)
-        values: dict[str, Any] = {}
-        lines: dict[str, int] = {}
-        invalid: set[str] = set()
-        for name, raw in attribute_items(element):
-            attribute = info.attributes.get(name)
-            if attribute is not None:
-                try:
-                    values[attribute.name] = convert_text(raw, attribute)
-                except ValueError:
-                    invalid.add(name)
-        for child in element:
-            tag = child.tag
-            field = info.elements.get(tag) if isinstance(tag, str) else None
-            if field is None or (field.name in values and not field.is_list):
-                continue
-            try:
-                value = self._leaf(child, field)
-            except SchemaBindingError:
-                if field.kind is not ValueKind.MODEL:
-                    invalid.add(field.xml_name)
+            attribute = known.get(name)
+            if attribute is None:
+                if name == XSI_NIL or found is not None:
                     continue
-                value, _, _ = self.bind_lenient(child, field.value_type)
-            if field.is_list:
-                values.setdefault(field.name, []).append(value)
-            else:
-                values[field.name] = value
-                lines[field.xml_name] = child.sourceline or 0
-        return cls(**values), lines, frozenset(invalid)
-
-    def _count(self, element: etree._Element) -> None:
-        self.records += 1
-        if self.records > self.limits.max_records:
-            raise TooLargeError(
-                f"the document has more than {self.limits.max_records:,} records "
-                "(Limits.max_records)",
-                limit="max_records",
-                line=element.sourceline,
-            )
+                raise self._fail(element, f"unknown attribute {name!r}")
+            try:
+                values[attribute.name] = convert_text(raw, attribute)
+            except ValueError as exc:
+                if found is not None:
+                    found.invalid.add(name)
+                    continue
+                raise self._fail(element, f"invalid attribute {name}: {exc}") from None

@@ -6,25 +6,41 @@ xsdata's ``XmlDateTime`` normalises the fraction (``.000`` is dropped, ``.123456
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, NoReturn
 
 from xsdata.models.datatype import XmlDateTime
 
 
 class LexicalDateTime(XmlDateTime):
-    """An ``XmlDateTime`` that writes back exactly as it was read.
+    """An immutable ``XmlDateTime`` that writes back exactly as it was read.
 
     It compares, hashes and converts like ``XmlDateTime`` (``to_datetime()``, ordering);
-    only ``str()`` differs, returning the original lexical form.
+    only ``str()`` differs, returning the original lexical form. ``lexical`` is read-only:
+    a value is never changed in place, so sharing one between documents is harmless.
     """
 
-    lexical: str
-
-    def __new__(cls, text: str) -> LexicalDateTime:
+    def __new__(cls, text: str, *, lexical: str | None = None) -> LexicalDateTime:
+        """Parse ``text``; ``lexical`` is the form to write back when it differs from it (a
+        fraction longer than the nanoseconds ``XmlDateTime`` holds)."""
+        if not isinstance(text, str):
+            raise TypeError(f"LexicalDateTime() takes the text of a date, not {text!r}")
         parsed = XmlDateTime.from_string(text)
         obj = super().__new__(cls, *parsed)
-        obj.lexical = text
+        object.__setattr__(obj, "_text", text if lexical is None else lexical)
         return obj
+
+    @property
+    def lexical(self) -> str:
+        """The text the value was read from, written back unchanged."""
+        text: str = object.__getattribute__(self, "_text")
+        return text
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"LexicalDateTime is immutable: cannot set {name}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"LexicalDateTime is immutable: cannot delete {name}")
 
     def __str__(self) -> str:
         return self.lexical
@@ -33,10 +49,19 @@ class LexicalDateTime(XmlDateTime):
         return f"LexicalDateTime({self.lexical!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (LexicalDateTime, (self.lexical,))
+        return (_restore, (self.lexical,))
 
     def __copy__(self) -> LexicalDateTime:
         return self
 
     def __deepcopy__(self, memo: dict[int, Any]) -> LexicalDateTime:
         return self
+
+
+def _restore(text: str) -> LexicalDateTime:
+    """Unpickle: a fraction longer than nine digits is parsed at nanoseconds, kept as written."""
+    try:
+        return LexicalDateTime(text)
+    except ValueError:
+        shorter = re.sub(r"(\.[0-9]{9})[0-9]+", r"\1", text, count=1)
+        return LexicalDateTime(shorter, lexical=text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attr
@@ -66,6 +66,9 @@ class Report:
 
     issues: tuple[Issue, ...] = attr.ib(converter=tuple, factory=tuple)
     strict: bool = False
+    #: Issues found but not kept, by code: past ``Limits.max_issues_per_code`` of one code,
+    #: only the first ones are kept (a million broken rows must not need gigabytes).
+    omitted: Mapping[str, int] = attr.ib(factory=dict)
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -93,19 +96,50 @@ class Report:
         return tuple(issue.code for issue in self.issues)
 
     def counts(self) -> dict[str, int]:
-        """The number of issues of each severity."""
-        return {severity.value: len(self._of(severity)) for severity in Severity}
+        """The number of issues of each severity found, the omitted ones included."""
+        counts = {severity.value: len(self._of(severity)) for severity in Severity}
+        if self.omitted:
+            severity_of = {issue.code: issue.severity.value for issue in self.issues}
+            for code, number in self.omitted.items():
+                counts[severity_of[code]] += number
+        return counts
 
     def to_dict(self) -> dict[str, Any]:
-        """The per-file JSON shape of ``cli.md`` (without ``path``, which the caller knows)."""
+        """The per-file JSON shape (without ``path``, which the caller knows); ``omitted``
+        counts, by code, the issues found beyond the ones kept."""
         return {
             "valid": self.valid,
             "counts": self.counts(),
             "issues": [issue.to_dict() for issue in self.issues],
+            "omitted": dict(self.omitted),
         }
 
     def _of(self, severity: Severity) -> tuple[Issue, ...]:
         return tuple(issue for issue in self.issues if issue.severity is severity)
+
+
+class IssueCollector:
+    """Keeps at most ``per_code`` issues of each code and counts the rest."""
+
+    def __init__(self, per_code: int) -> None:
+        self.per_code = max(per_code, 1)
+        self.issues: list[Issue] = []
+        self.kept: dict[str, int] = {}
+        self.omitted: dict[str, int] = {}
+
+    def add(self, issue: Issue) -> None:
+        """Keep ``issue``, or count it when its code has had its share."""
+        kept = self.kept.get(issue.code, 0)
+        if kept < self.per_code:
+            self.kept[issue.code] = kept + 1
+            self.issues.append(issue)
+        else:
+            self.omitted[issue.code] = self.omitted.get(issue.code, 0) + 1
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        """Add each of ``issues``."""
+        for issue in issues:
+            self.add(issue)
 
 
 def sort_issues(issues: Iterable[Issue]) -> list[Issue]:

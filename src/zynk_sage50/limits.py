@@ -32,6 +32,11 @@ class Limits:
     max_text_length: int = attr.ib(default=1_000_000, validator=_count)
     #: Most records (customers plus transactions) in one document.
     max_records: int = attr.ib(default=5_000_000, validator=_count)
+    #: Most namespace declarations in scope at a record collection (a Zynk document declares
+    #: two, ``xsi`` and ``xsd``): each record check copies them, so thousands cost quadratic time.
+    max_namespaces: int = attr.ib(default=100, validator=_count)
+    #: Most issues of one code kept in a report; the rest are counted in ``Report.omitted``.
+    max_issues_per_code: int = attr.ib(default=1000, validator=_count)
 
 
 DEFAULT_LIMITS = Limits()

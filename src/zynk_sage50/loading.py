@@ -1,24 +1,26 @@
-"""``load`` and ``loads``: hardened streaming parse, XSD check, then binding to the models.
+"""``load``, ``loads`` and the ``iter_*`` readers: thin consumers of the record pipeline.
 
-The document is read record by record (:mod:`.streaming`), so no whole-document lxml tree is
-ever held next to the models; every schema problem is collected before anything is returned.
+The document is read record by record (:mod:`.reading`), so no whole-document lxml tree is
+ever held next to the models; every schema problem is collected before ``load`` returns, and
+the ``iter_*`` readers stop at the first record that does not fit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .binding import Binder
 from .errors import SchemaBindingError
 from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Company
-from .namespaces import remember
+from .models import Company, Customer, Invoice, Transaction
 from .parsing import Source
-from .schema_check import check_record_schema, check_schema
-from .streaming import RECORD_CLASSES, RecordStream
+from .reading import RECORD_CLASSES, Binding, read_records
+from .schema_check import check_schema
+from .streaming import RecordStream
 
-__all__ = ["load", "loads"]
+__all__ = ["iter_customers", "iter_invoices", "iter_transactions", "load", "loads"]
 
 
 def _load(source: Source, limits: Limits, *, text: bool) -> Company:
@@ -26,26 +28,23 @@ def _load(source: Source, limits: Limits, *, text: bool) -> Company:
     binder = Binder(limits)
     records: dict[str, list[Any]] = {kind: [] for kind in RECORD_CLASSES}
     problems: list[Issue] = []
-    for event in stream:
-        found = check_record_schema(event.element, event.path, event.ref)
-        if found:
-            problems.extend(found)
+    for read in read_records(stream, binder, Binding.STRICT):
+        if read.issues:
+            problems.extend(read.issues)
         elif not problems:
-            records[event.kind].append(
-                binder.bind_checked(event.element, RECORD_CLASSES[event.kind])
-            )
+            records[read.event.kind].append(read.model)
     root = stream.residual_root()
     problems.extend(check_schema(root))
     if problems:
         raise SchemaBindingError.from_issues(problems)
     company = binder.bind(root, Company)
+    company.namespaces = {prefix: uri for prefix, uri in root.nsmap.items() if prefix}
     if company.transactions is not None:
         company.transactions.transaction = records["Transaction"]
     if company.customers is not None:
         company.customers.customer = records["Customer"]
     if company.invoices is not None:
         company.invoices.invoice = records["Invoice"]
-    remember(company, root.nsmap)
     return company
 
 
@@ -65,3 +64,36 @@ def load(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Company:
     if isinstance(source, (bytes, bytearray)):
         raise TypeError("load() takes a path or a binary file; use loads() for bytes")
     return _load(source, limits, text=False)
+
+
+def _iter_models(source: Source, kind: str, limits: Limits) -> Iterator[Any]:
+    stream = RecordStream(source, limits)
+    for read in read_records(stream, Binder(limits), Binding.STRICT):
+        if read.event.kind != kind:
+            continue
+        if read.issues:
+            raise SchemaBindingError.from_issues(read.issues)
+        yield read.model
+    residual = check_schema(stream.residual_root())
+    if residual:
+        raise SchemaBindingError.from_issues(residual)
+
+
+def iter_transactions(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Transaction]:
+    """Yield each ``Transaction`` of a document as it is read, with bounded memory.
+
+    Each record is checked against the XSD before it is bound; a problem raises the same
+    exceptions as :func:`~zynk_sage50.load` (``SchemaBindingError`` for a record that does not
+    fit the schema), possibly after earlier records were yielded.
+    """
+    return _iter_models(source, "Transaction", limits)
+
+
+def iter_customers(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Customer]:
+    """Yield each ``Customer`` of a document as it is read (see :func:`iter_transactions`)."""
+    return _iter_models(source, "Customer", limits)
+
+
+def iter_invoices(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Invoice]:
+    """Yield each ``Invoice`` of a document as it is read (see :func:`iter_transactions`)."""
+    return _iter_models(source, "Invoice", limits)

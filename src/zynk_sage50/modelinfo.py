@@ -98,6 +98,8 @@ def _read_class(cls: type[Any]) -> ClassInfo:
     hints = typing.get_type_hints(cls)
     fields = []
     for field in attr.fields(cls):
+        if field.metadata.get("type") == "Ignore":
+            continue  # not XML: Company.namespaces
         value_type, is_list = _unwrap(hints[field.name])
         fields.append(
             FieldInfo(

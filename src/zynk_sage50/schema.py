@@ -1,8 +1,12 @@
-"""The bundled XSD (``schemas/company.xsd``), loaded once and shared."""
+"""The bundled XSD (``schemas/company.xsd``), compiled once per thread.
+
+lxml keeps the errors of the last ``validate()`` on the schema object itself, so a schema
+shared between threads lets one thread read another's errors: each thread gets its own.
+"""
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 from lxml import etree
@@ -26,13 +30,25 @@ def _compile(name: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(schema_dir() / name), parser))
 
 
-@functools.lru_cache(maxsize=1)
+_local = threading.local()
+
+
+def _compiled(name: str) -> etree.XMLSchema:
+    schemas: dict[str, etree.XMLSchema] | None = getattr(_local, "schemas", None)
+    if schemas is None:
+        schemas = _local.schemas = {}
+    schema = schemas.get(name)
+    if schema is None:
+        schema = schemas[name] = _compile(name)
+    return schema
+
+
 def company_schema() -> etree.XMLSchema:
-    """lxml's compiled ``XMLSchema`` for the ``Company`` document (no network, no DTDs)."""
-    return _compile("company.xsd")
+    """This thread's compiled ``XMLSchema`` for the ``Company`` document (no network, no DTDs)."""
+    return _compiled("company.xsd")
 
 
-@functools.lru_cache(maxsize=1)
 def records_schema() -> etree.XMLSchema:
-    """The record types as global elements (``records.xsd``): checks one record on its own."""
-    return _compile("records.xsd")
+    """This thread's schema of the records and their collections as global elements
+    (``records.xsd``): checks a record, or a batch of them, on its own."""
+    return _compiled("records.xsd")

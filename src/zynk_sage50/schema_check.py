@@ -511,6 +511,15 @@ def check_schema(root: etree._Element) -> list[Issue]:
     return _collect(schema, _Mapper(root, copy.deepcopy(root)))
 
 
+def is_schema_valid(collection: etree._Element) -> bool:
+    """Does a record collection (or one record) pass the XSD as it is, in one libxml2 call?
+
+    The answer alone is read (never the schema's shared error log), so it is safe from any
+    number of threads with the per-thread schema of :func:`.schema.records_schema`.
+    """
+    return not _XSI_HINTED(collection) and bool(records_schema().validate(collection))
+
+
 def check_record_schema(
     element: etree._Element, record_path: str, record: RecordRef
 ) -> list[Issue]:

@@ -9,28 +9,23 @@ are provisional until the stream is exhausted.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import attr
 from lxml import etree
 
-from .binding import Binder
-from .errors import (
-    ForbiddenXmlError,
-    SchemaBindingError,
-    TooLargeError,
-    WrongRootError,
-)
-from .issues import RecordRef
+from .errors import ForbiddenXmlError, TooLargeError, WrongRootError
+from .issues import Issue, RecordRef
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Customer, Invoice, Transaction
 from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
 from .records import COLLECTIONS, check_root, record_id_of
-from .schema_check import check_record_schema, check_schema
+from .schema_check import is_schema_valid
 from .sources import open_document
 
-T = TypeVar("T", Transaction, Customer)
+#: Called now and then while a document is read: (records so far, bytes so far).
+Progress = Callable[[int, int], None]
 RECORD_CLASSES: dict[str, type[Any]] = {
     "Transaction": Transaction,
     "Customer": Customer,
@@ -75,12 +70,19 @@ def check_value_lengths(element: etree._Element, finder: etree.XPath, limit: int
 
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
 class RecordEvent:
-    """One record as it streams past: still attached to the (otherwise emptied) tree."""
+    """One record as it streams past: still attached to the (otherwise emptied) tree.
+
+    ``clean`` is true when the batch the record was read in passed the XSD as a whole, so the
+    record needs no schema check of its own.
+    """
 
     kind: str
     index: int
     element: etree._Element
     path: str
+    clean: bool = False
+    #: Problems found before the schema check (a model's values the writer refused).
+    issues: list[Issue] = attr.ib(factory=list)
 
     @property
     def ref(self) -> RecordRef:
@@ -88,31 +90,45 @@ class RecordEvent:
         return RecordRef(kind=self.kind, index=self.index, id=record_id_of(self.element))
 
 
+#: Records checked against the XSD in one libxml2 call; a batch with a problem is re-checked
+#: record by record to say where it is.
+BATCH_SIZE = 1000
+
+
 class RecordStream:
     """Iterate the records of a document; then :meth:`residual_root` for what is left.
 
-    Raises ``MalformedXmlError``, ``ForbiddenXmlError`` or ``TooLargeError`` when the input
-    cannot be read safely (possibly after some records were yielded).
+    Records are read in batches: each batch gets the safety checks (depth, XInclude, value
+    lengths, namespace declarations) and the XSD in one call each, then its records are
+    yielded one at a time and dropped. Raises ``MalformedXmlError``, ``ForbiddenXmlError`` or
+    ``TooLargeError`` when the input cannot be read safely (possibly after some records were
+    yielded).
     """
 
     def __init__(
-        self, source: Source, limits: Limits = DEFAULT_LIMITS, *, text: bool | None = None
+        self,
+        source: Source,
+        limits: Limits = DEFAULT_LIMITS,
+        *,
+        text: bool | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.limits = limits
         self._source = source
         self._text = text
+        self._progress = progress
         self.root: etree._Element | None = None
         self.records = 0
+        # A record is at depth 3 (Company/Transactions/Transaction): room for the rest below it.
+        self._room = limits.max_depth - 3
+        self._below = etree.XPath("(" + "*/" * max(self._room + 1, 1) + "*)[1]")
+        self._long_value = long_value_finder(limits.max_text_length)
 
     def __iter__(self) -> Iterator[RecordEvent]:
         stream, encoding = open_document(self._source, self.limits, text=self._text)
         counts = dict.fromkeys(COLLECTION_OF, 0)
         first_collection: dict[str, etree._Element] = {}
-        previous: etree._Element | None = None
-        # A record is at depth 3 (Company/Transactions/Transaction): room for the rest below it.
-        room = self.limits.max_depth - 3
-        below = etree.XPath("(" + "*/" * max(room, 0) + "*)[1]")
-        long_value = long_value_finder(self.limits.max_text_length)
+        batch: list[RecordEvent] = []
         parser = etree.iterparse(
             stream,
             events=("end",),
@@ -124,9 +140,6 @@ class RecordStream:
             for _event, element in parser:
                 if self.root is None:
                     self._check_start(element.getroottree())
-                if previous is not None:
-                    _drop(previous)
-                    previous = None
                 collection = element.getparent()
                 kind = str(element.tag)
                 if (
@@ -136,20 +149,8 @@ class RecordStream:
                     or first_collection.setdefault(kind, collection) is not collection
                 ):
                     continue  # not a record where records go: left for the residual check
-                deep = _too_deep(element, room, below)
-                if deep is not None:
-                    raise TooLargeError(
-                        f"elements are nested more than {self.limits.max_depth} deep "
-                        "(Limits.max_depth)",
-                        limit="max_depth",
-                        line=deep.sourceline,
-                    )
-                for include in element.iter(f"{{{XINCLUDE_NS}}}*"):
-                    raise ForbiddenXmlError(
-                        "XInclude elements are refused (nothing is included)",
-                        line=include.sourceline,
-                    )
-                check_value_lengths(element, long_value, self.limits.max_text_length)
+                if batch and batch[0].element.getparent() is not collection:
+                    yield from self._flush(batch, stream)
                 counts[kind] += 1
                 self.records += 1
                 if self.records > self.limits.max_records:
@@ -159,21 +160,62 @@ class RecordStream:
                         limit="max_records",
                         line=element.sourceline,
                     )
-                yield RecordEvent(
-                    kind=kind,
-                    index=counts[kind],
-                    element=element,
-                    path=f"/Company/{COLLECTION_OF[kind]}/{kind}[{counts[kind]}]",
+                batch.append(
+                    RecordEvent(
+                        kind=kind,
+                        index=counts[kind],
+                        element=element,
+                        path=f"/Company/{COLLECTION_OF[kind]}/{kind}[{counts[kind]}]",
+                    )
                 )
-                previous = element
-            if previous is not None:
-                _drop(previous)
+                if len(batch) >= BATCH_SIZE:
+                    yield from self._flush(batch, stream)
+            if batch:
+                yield from self._flush(batch, stream)
             if self.root is None and parser.root is not None:
                 self._check_start(parser.root.getroottree())
         except etree.XMLSyntaxError as exc:
             raise malformed_error(exc, parser.error_log) from None
         finally:
             stream.close()
+
+    def _flush(self, batch: list[RecordEvent], stream: object) -> Iterator[RecordEvent]:
+        """Check a batch of records of one collection as a whole, yield them, drop them."""
+        collection = batch[0].element.getparent()
+        assert collection is not None
+        self._check_safety(collection)
+        clean = is_schema_valid(collection)
+        for event in batch:
+            event.clean = clean
+            yield event
+        for event in batch:
+            _drop(event.element)
+        batch.clear()
+        if self._progress is not None:
+            self._progress(self.records, bytes_read(stream))
+
+    def _check_safety(self, collection: etree._Element) -> None:
+        """The bounds every batch must keep, checked on its collection (holding just it)."""
+        namespaces = len(collection.nsmap)
+        if namespaces > self.limits.max_namespaces:
+            raise TooLargeError(
+                f"{namespaces:,} namespace declarations are in scope, more than the limit of "
+                f"{self.limits.max_namespaces:,} (Limits.max_namespaces)",
+                limit="max_namespaces",
+                line=collection.sourceline,
+            )
+        deep = _too_deep(collection, self._room, self._below)
+        if deep is not None:
+            raise TooLargeError(
+                f"elements are nested more than {self.limits.max_depth} deep (Limits.max_depth)",
+                limit="max_depth",
+                line=deep.sourceline,
+            )
+        for include in collection.iter(f"{{{XINCLUDE_NS}}}*"):
+            raise ForbiddenXmlError(
+                "XInclude elements are refused (nothing is included)", line=include.sourceline
+            )
+        check_value_lengths(collection, self._long_value, self.limits.max_text_length)
 
     def _check_start(self, tree: etree._ElementTree) -> None:
         docinfo = tree.docinfo
@@ -209,17 +251,17 @@ class RecordStream:
         return root
 
 
-def _too_deep(record: etree._Element, room: int, below: etree.XPath) -> etree._Element | None:
-    """The first element deeper than the limit in or above ``record``, if any."""
+def _too_deep(collection: etree._Element, room: int, below: etree.XPath) -> etree._Element | None:
+    """The first element deeper than the limit in a collection's records, or the record
+    itself when the limit leaves no room for records at all."""
     if room < 0:
-        steps_up = -room - 1
-        node = record
-        for _ in range(steps_up):
+        node = next(iter(collection), collection)
+        for _ in range(-room - 1):
             parent = node.getparent()
             if parent is not None:
                 node = parent
         return node
-    found = below(record)
+    found = below(collection)
     return found[0] if isinstance(found, list) and found else None
 
 
@@ -231,32 +273,17 @@ def _drop(element: etree._Element) -> None:
         parent.remove(element)
 
 
-def _iter_models(source: Source, kind: str, limits: Limits) -> Iterator[Any]:
-    stream = RecordStream(source, limits)
-    binder = Binder(limits)
-    cls = RECORD_CLASSES[kind]
-    for event in stream:
-        if event.kind != kind:
-            continue
-        problems = check_record_schema(event.element, event.path, event.ref)
-        if problems:
-            raise SchemaBindingError.from_issues(problems)
-        yield binder.bind_checked(event.element, cls)
-    residual = check_schema(stream.residual_root())
-    if residual:
-        raise SchemaBindingError.from_issues(residual)
-
-
-def iter_transactions(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Transaction]:
-    """Yield each ``Transaction`` of a document as it is read, with bounded memory.
-
-    Each record is checked against the XSD before it is bound; a problem raises the same
-    exceptions as :func:`~zynk_sage50.load` (``SchemaBindingError`` for a record that does not
-    fit the schema), possibly after earlier records were yielded.
-    """
-    return _iter_models(source, "Transaction", limits)
-
-
-def iter_customers(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Customer]:
-    """Yield each ``Customer`` of a document as it is read (see :func:`iter_transactions`)."""
-    return _iter_models(source, "Customer", limits)
+def bytes_read(stream: object) -> int:
+    """How many bytes of the input the parser has taken so far (for progress displays)."""
+    for reader in (stream, getattr(stream, "rest", None)):
+        count = getattr(reader, "count", None)
+        if isinstance(count, int):
+            return count
+        tell = getattr(reader, "tell", None)
+        if callable(tell):
+            try:
+                position = tell()
+            except (OSError, ValueError):
+                return 0
+            return position if isinstance(position, int) else 0
+    return 0

@@ -7,7 +7,6 @@ empty element, decimals in plain notation; values XML cannot carry are refused w
 
 from __future__ import annotations
 
-import enum
 import os
 import re
 from decimal import Decimal
@@ -16,7 +15,7 @@ from typing import IO, Any
 
 from xsdata.models.datatype import XmlDateTime
 
-from .errors import SerializationError
+from .errors import SerializationError, WriteError
 from .modelinfo import ClassInfo, ValueKind, class_info
 from .models import Company
 from .namespaces import namespaces_of
@@ -71,8 +70,9 @@ def _check_text(text: str, path: str) -> str:
     return text
 
 
-def format_value(value: Any, kind: ValueKind, path: str) -> str:
-    """The XML text of one leaf value (not yet escaped)."""
+def format_value(value: Any, kind: ValueKind, path: str, value_type: type[Any] = object) -> str:
+    """The XML text of one leaf value (not yet escaped); ``value_type`` is the enum class of an
+    enum field."""
     if kind is ValueKind.STRING:
         if not isinstance(value, str):
             raise SerializationError(f"expected a string, got {type(value).__name__}", path=path)
@@ -94,8 +94,10 @@ def format_value(value: Any, kind: ValueKind, path: str) -> str:
             raise SerializationError(f"expected an int, got {type(value).__name__}", path=path)
         return str(value)
     if kind is ValueKind.ENUM:
-        if not isinstance(value, enum.Enum):
-            raise SerializationError(f"expected an enum member, got {value!r}", path=path)
+        if not isinstance(value, value_type):
+            raise SerializationError(
+                f"expected a {value_type.__name__} member, got {_shown(value)}", path=path
+            )
         return _check_text(str(value.value), path)
     if kind is ValueKind.DATETIME:
         if not isinstance(value, XmlDateTime):  # str(datetime) is not an xs:dateTime
@@ -107,9 +109,30 @@ def format_value(value: Any, kind: ValueKind, path: str) -> str:
     raise SerializationError(f"cannot write {value!r}", path=path)
 
 
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}... ({len(text):,} characters)"
+
+
 class _Writer:
-    def __init__(self) -> None:
+    """Writes one element and everything below it into ``parts``.
+
+    With ``problems`` (a list), a value that cannot be written is recorded there and left out
+    instead of raising, so that validating a model can report every such value at once.
+    """
+
+    def __init__(self, problems: list[SerializationError] | None = None) -> None:
         self.parts: list[str] = []
+        self.problems = problems
+
+    def _value(self, value: Any, field: Any, path: str) -> str | None:
+        try:
+            return format_value(value, field.kind, path, field.value_type)
+        except SerializationError as exc:
+            if self.problems is None:
+                raise
+            self.problems.append(exc)
+            return None
 
     def element(self, obj: Any, name: str, depth: int, path: str, extra: str = "") -> None:
         info: ClassInfo = class_info(type(obj))
@@ -121,7 +144,9 @@ class _Writer:
             if value is None:
                 continue
             if field.is_attribute:
-                text = format_value(value, field.kind, f"{path}/@{field.xml_name}")
+                text = self._value(value, field, f"{path}/@{field.xml_name}")
+                if text is None:
+                    continue
                 attributes += f' {field.xml_name}="{text.translate(_ATTRIBUTE_ESCAPES)}"'
             elif field.is_list:
                 children.extend((field.xml_name, item, field) for item in value)
@@ -139,19 +164,37 @@ class _Writer:
                 child_path += f"[{counts[child_name]}]"
             if field.kind is ValueKind.MODEL:
                 if not isinstance(value, field.value_type):
-                    raise SerializationError(
+                    problem = SerializationError(
                         f"expected {field.value_type.__name__}, got {type(value).__name__}",
                         path=child_path,
                     )
+                    if self.problems is None:
+                        raise problem
+                    self.problems.append(problem)
+                    continue
                 self.element(value, child_name, depth + 1, child_path)
                 continue
-            text = format_value(value, field.kind, child_path)
+            text = self._value(value, field, child_path)
+            if text is None:
+                continue
             if text:
                 escaped = text.translate(_ESCAPES)
                 self.parts.append(f"{pad}{INDENT}<{child_name}>{escaped}</{child_name}>\n")
             else:
                 self.parts.append(f"{pad}{INDENT}<{child_name} />\n")
         self.parts.append(f"{pad}</{name}>\n")
+
+
+def write_element(
+    obj: Any, name: str, path: str, problems: list[SerializationError] | None = None
+) -> str:
+    """One model object as an XML element (no declaration), for checking it on its own.
+
+    With ``problems``, values that cannot be written are recorded there and left out.
+    """
+    writer = _Writer(problems)
+    writer.element(obj, name, 0, path)
+    return "".join(writer.parts)
 
 
 def dumps(company: Company) -> str:
@@ -170,10 +213,27 @@ def dumps(company: Company) -> str:
 
 def dump(company: Company, target: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write a ``Company`` to a path or a binary file object, as UTF-8."""
-    data = dumps(company).encode("utf-8")
-    if isinstance(target, (str, os.PathLike)):
-        Path(target).write_bytes(data)
-    elif hasattr(target, "write"):
-        target.write(data)
-    else:
+    if not isinstance(target, (str, os.PathLike)) and not hasattr(target, "write"):
         raise TypeError(f"dump() writes to a path or a binary file, not {type(target).__name__}")
+    data = dumps(company).encode("utf-8")
+    try:
+        if isinstance(target, (str, os.PathLike)):
+            Path(target).write_bytes(data)
+        else:
+            target.write(data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise WriteError(f"{_target_name(target)}: cannot be written ({_reason(exc)})") from exc
+
+
+def _target_name(target: object) -> str:
+    if isinstance(target, (str, os.PathLike)):
+        return str(target)
+    return str(getattr(target, "name", "the file object"))
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

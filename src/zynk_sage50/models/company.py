@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import attr
 
+from zynk_sage50.documents import Document
+
 from .customer import Customers
 from .invoice import Invoices
 from .transaction import Transactions
 
 
 @attr.s(slots=True, kw_only=True)
-class Company:
+class Company(Document):
     """
     The Company root of a Zynk Sage 50 UK document (decision 1): no target namespace; each
     collection optional and at most once, in any order (decision 2).
