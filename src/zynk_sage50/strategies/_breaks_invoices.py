@@ -19,7 +19,7 @@ from . import _values as v
 from ._recipe import POSTED, Bad, Context, Recipe
 
 PAYMENT_TYPES = tuple(InvoicePaymentType)
-PRODUCTS = v.ordered(voc.INVOICE_PRODUCT_TYPES & voc.INVOICE_POSTED)
+PRODUCTS = tuple(kind for kind in POSTED if kind in voc.INVOICE_PRODUCT_TYPES)
 
 
 # ----- shared codes on an invoice document ---------------------------------------------------
@@ -235,7 +235,7 @@ def invoice_payment_default_bank(ctx: Context) -> Bad:
 def invoice_payment_not_applicable(ctx: Context) -> Bad:
     """``invoice.payment-not-applicable``: a payment on a credit note, proforma or
     quotation."""
-    kind = ctx.pick([*v.ordered(voc.INVOICE_CREDITS), I.SERVICE_PROFORMA])
+    kind = ctx.pick([*(k for k in POSTED if k in voc.INVOICE_CREDITS), I.SERVICE_PROFORMA])
     invoice = ctx.invoice(
         kind,
         payment_amount=ctx.amount(),

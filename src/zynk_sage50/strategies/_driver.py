@@ -444,5 +444,8 @@ _RATES = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4)
 
 
 def _date_of(invoice: InvoiceHandle) -> dt.date:
-    when = invoice.header["date"]
+    """The date of an invoice of the document (its splits share it)."""
+    when = invoice.splits[0].transaction_date
+    assert when is not None
+    assert when.year is not None
     return dt.date(when.year, when.month, when.day)

@@ -19,14 +19,13 @@ from ._driver import Driver
 
 #: The number of items one invoice document has at most.
 MAX_ITEMS = 6
-#: The invoice document types the strategies write: the posted ones (a proforma or quotation
-#: is not a posting, and validate() says so with an info).
-INVOICE_TYPES = v.ordered(voc.INVOICE_POSTED)
 _PAYMENT_TYPES = tuple(InvoicePaymentType)
 _DISCOUNTS = (Decimal(5), Decimal(10), Decimal("12.5"))
 
 
-def invoice_document(driver: Driver, kinds: Sequence[InvoiceType] = INVOICE_TYPES) -> Invoice:
+def invoice_document(
+    driver: Driver, kinds: Sequence[InvoiceType] = v.POSTED_INVOICE_TYPES
+) -> Invoice:
     """An invoice or credit note of Zynk's Import Invoices task, one of ``kinds``: a
     customer of the document, 1 to MAX_ITEMS items (with Skus on product types), sometimes
     carriage, a payment (invoices only) with its PaymentType and BankAccount, addresses,

@@ -31,10 +31,9 @@ from ._tree import Change, Finish, RootEdit
 T = TransactionType
 X = TypeVar("X")
 
-#: Invoice document types that bill the customer (posted, not credits), in the enumeration's
-#: order.
-BILLS = v.ordered(voc.INVOICE_POSTED - voc.INVOICE_CREDITS)
-POSTED = v.ordered(voc.INVOICE_POSTED)
+#: Invoice document types that are posted, simplest first, and those that bill the customer.
+POSTED = v.POSTED_INVOICE_TYPES
+BILLS = tuple(kind for kind in POSTED if kind not in voc.INVOICE_CREDITS)
 #: Bank receipts and payments, the plainest rows to break a field on.
 BANKS = v.ordered(voc.BANK)
 #: Account references no drawn customer has.

@@ -13,7 +13,14 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 from ..datetimes import LexicalDateTime
-from ..vocabulary import PENNY, round_to_pennies
+from ..models import InvoiceType
+from ..vocabulary import (
+    INVOICE_CREDITS,
+    INVOICE_POSTED,
+    INVOICE_PRODUCT_TYPES,
+    PENNY,
+    round_to_pennies,
+)
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -176,6 +183,16 @@ def largest_net(gross_limit: Decimal, code: int) -> Decimal:
     while net > 0 and net + (tax_for(net, code) or 0) > gross_limit:
         net -= CENT
     return net
+
+
+def simplest_first(kind: InvoiceType) -> tuple[bool, bool]:
+    """Invoices before credit notes, services before products: the order choices shrink to."""
+    return kind in INVOICE_CREDITS, kind in INVOICE_PRODUCT_TYPES
+
+
+#: The invoice document types the strategies write: the posted ones (a proforma or quotation
+#: is not a posting, and validate() says so with an info), simplest first.
+POSTED_INVOICE_TYPES: Sequence[InvoiceType] = tuple(sorted(INVOICE_POSTED, key=simplest_first))
 
 
 def ordered(members: Iterable[E]) -> tuple[E, ...]:
