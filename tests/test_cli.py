@@ -107,6 +107,7 @@ def test_json_format_matches_contract(files: dict[str, Path]) -> None:
         "valid": True,
         "counts": {"error": 0, "warning": 0, "info": 0},
         "issues": [],
+        "omitted": {},
     }
 
 

@@ -27,7 +27,7 @@ import click
 
 from .. import __version__
 from ._streams import flush_stdout, output_failed
-from ._suggest import did_you_mean
+from ._suggest import did_you_mean, nearest
 
 
 class _Group(click.Group):
@@ -52,6 +52,11 @@ class _Group(click.Group):
         except click.exceptions.Exit:
             flush_stdout()
             raise
+        except click.NoSuchOption as exc:  # name only the nearest option, not up to three
+            best = nearest(exc.option_name, exc.possibilities or ())
+            if best is None or len(exc.possibilities or ()) < 2:
+                raise
+            raise click.NoSuchOption(exc.option_name, possibilities=[best], ctx=exc.ctx) from None
         except OSError as exc:  # e.g. BrokenPipeError from a write deep inside a command
             raise output_failed(exc) from None
         flush_stdout()

@@ -35,12 +35,8 @@ def _reason(exc: BaseException) -> str:
 def stdin_binary() -> BinaryIO:
     """Standard input as bytes, to be streamed (never read whole)."""
     stream = sys.stdin
-    if stream is None:
+    if stream is None:  # Python's view of a closed descriptor 0
         raise StreamError("cannot read standard input: it is closed")
-    try:
-        stream.fileno()
-    except (OSError, ValueError) as exc:
-        raise StreamError(f"cannot read standard input: {_reason(exc)}") from None
     return stream.buffer
 
 

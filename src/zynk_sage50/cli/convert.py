@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import codecs
+import io
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import click
 
 from .. import Company
-from ..errors import ReadError, SchemaBindingError, SerializationError, ZynkSage50Error
+from ..errors import (
+    ForbiddenXmlError,
+    MalformedXmlError,
+    ReadError,
+    SchemaBindingError,
+    SerializationError,
+    TooLargeError,
+    WrongRootError,
+    ZynkSage50Error,
+)
 from ..interchange import from_json, to_json
 from ..loading import load
 from ..writing import dumps
@@ -38,12 +48,33 @@ def _open(name: str) -> tuple[BinaryIO, bool]:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
 
 
-def _peek(stream: BinaryIO) -> bytes:
-    peek = getattr(stream, "peek", None)
-    if peek is not None:
-        start: bytes = peek(4096)
-        return start
-    raise ReadError("cannot look at the start of this input")  # pragma: no cover
+class _Raw(io.RawIOBase):
+    """A binary stream as a raw one, so that ``io.BufferedReader`` can give it ``peek``."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _peekable(stream: BinaryIO) -> io.BufferedReader:
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(_Raw(stream))
+
+
+_PROBLEMS = {
+    MalformedXmlError: "not well-formed XML",
+    ForbiddenXmlError: "refused",
+    TooLargeError: "too large",
+    WrongRootError: "not a Zynk document",
+}
 
 
 def _fail(name: str, exc: ZynkSage50Error) -> click.exceptions.Exit:
@@ -54,7 +85,8 @@ def _fail(name: str, exc: ZynkSage50Error) -> click.exceptions.Exit:
                 where = f"line {issue.line}"
             click.echo(f"{name}: {where}: {issue.code}: {issue.message}", err=True)
     else:
-        click.echo(f"zynk-sage50: {name}: {exc}", err=True)
+        kind = next((text for cls, text in _PROBLEMS.items() if isinstance(exc, cls)), None)
+        click.echo(f"zynk-sage50: {name}: {kind + ': ' if kind else ''}{exc}", err=True)
     return click.exceptions.Exit(EXIT_INVALID)
 
 
@@ -83,7 +115,8 @@ def convert_command(file: str, target: str, output: str | None) -> None:
     try:
         stream, opened = _open(file)
         try:
-            source = kind_of(_peek(stream))
+            stream = _peekable(stream)
+            source = kind_of(stream.peek(4096))
             if source is None:
                 click.echo(
                     f"zynk-sage50: {file}: neither XML (starting with <) nor JSON (with {{)",
