@@ -378,7 +378,8 @@ def test_max_bytes_is_enforced_for_every_input_form(loader: Loader, tmp_path: Pa
 def test_max_bytes_boundary() -> None:
     text = "<Company>" + " " * 80 + "</Company>"
     data = text.encode("ascii")
-    assert loads(data, limits=Limits(max_bytes=len(data))) == Company()
+    company = loads(data, limits=Limits(max_bytes=len(data)))
+    assert (company.transactions, company.customers, company.invoices) == (None, None, None)
     with pytest.raises(TooLargeError):
         loads(data, limits=Limits(max_bytes=len(data) - 1))
 
@@ -427,3 +428,82 @@ def test_a_gzip_bomb_is_not_inflated(tmp_path: Path) -> None:
     with pytest.raises(MalformedXmlError):
         load(path, limits=Limits(max_bytes=1_000_000))
     assert time.perf_counter() - started < 2.0
+
+
+# --- issue 12, point 3: a long prolog is read in linear time, none of it kept -------------------
+
+
+class _Pipe(io.RawIOBase):
+    """A stream that cannot seek, as standard input from a pipe or an upload stream."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def read(self, size: int = -1) -> bytes:
+        return self._data.read(min(size, 10_000) if size >= 0 else size)
+
+
+LONG_PROLOG = "<!-- padding, padding, padding -->\n" * 100_000  # 3.5 MB: past the 1 MiB spool
+
+
+def _prolog_sources(text: str, tmp_path: Path) -> dict[str, Callable[[], Company]]:
+    path = tmp_path / "prolog.xml"
+    path.write_text(text, encoding="utf-8")
+    data = text.encode("utf-8")
+    return {
+        "path": lambda: load(path),
+        "bytes": lambda: loads(data),
+        "text": lambda: loads(text),
+        "file-object": lambda: load(io.BytesIO(data)),
+        "pipe": lambda: load(_Pipe(data)),  # type: ignore[arg-type]
+    }
+
+
+def test_point_3_a_long_prolog_is_read_from_every_source(tmp_path: Path) -> None:
+    text = with_field("after the prolog", LONG_PROLOG)
+    for name, read in _prolog_sources(text, tmp_path).items():
+        company = read()
+        assert company.transactions is not None, name
+        assert company.transactions.transaction[0].details == "after the prolog", name
+
+
+def test_point_3_a_doctype_after_a_long_prolog_is_refused_from_every_source(
+    tmp_path: Path,
+) -> None:
+    for doctype in (
+        '<!DOCTYPE Company [<!ENTITY x "y">]>\n',
+        # a syntax error to libxml2, found by the prolog scanner, not the parser's events
+        "<!DOCTYPE Company [<!ENTITY % a \"<!ENTITY b SYSTEM 'x?%c;'>\"> %a; ]>\n",
+    ):
+        text = with_field("&x;", LONG_PROLOG + doctype)
+        for name, read in _prolog_sources(text, tmp_path).items():
+            with pytest.raises(ForbiddenXmlError):
+                read()
+            assert name
+
+
+def test_point_3_a_caller_s_file_is_read_from_where_it_was_and_left_open() -> None:
+    data = with_field("mine", LONG_PROLOG).encode("utf-8")
+    handle = io.BytesIO(b"not this part" + data)
+    handle.seek(len(b"not this part"))
+    company = load(handle)
+    assert company.transactions is not None
+    assert company.transactions.transaction[0].details == "mine"
+    assert not handle.closed
+
+
+def test_point_3_the_size_limit_counts_each_byte_once() -> None:
+    # The probe's bytes are read twice (seeking back or from the spool), counted once.
+    data = with_field("x", LONG_PROLOG).encode("utf-8")
+    exact = Limits(max_bytes=len(data))
+    for source in (lambda: io.BytesIO(data), lambda: _Pipe(data)):
+        company = load(source(), limits=exact)  # type: ignore[arg-type]
+        assert company.transactions is not None
+        with pytest.raises(TooLargeError):
+            load(source(), limits=Limits(max_bytes=len(data) - 1))  # type: ignore[arg-type]

@@ -107,8 +107,41 @@ def _unclosed(depth: int) -> bytes:
     return (DECL + "<Company><Transactions><Transaction>" + "<a>" * depth).encode()
 
 
+def _after_prolog(unit: str, size: int, document: str | None = None) -> bytes:
+    """``document`` (a valid one by default) with ``size`` characters of ``unit`` repeated
+    between its XML declaration and its root."""
+    text = document if document is not None else _record(_invoice())
+    declaration, rest = text.split("\n", 1)
+    return (declaration + "\n" + unit * (size // len(unit)) + rest).encode()
+
+
+def _hostile(name: str) -> str:
+    return (HOSTILE / name).read_text(encoding="utf-8")
+
+
+def _windows_1252_far_in(records: int) -> bytes:
+    line = f"<Transaction>{_invoice()}</Transaction>\n"
+    bad = line.replace("Course fee", "\u00a3100 fee")
+    text = f"{DECL}<Company><Transactions>\n{line * records}{bad}</Transactions></Company>\n"
+    return text.encode("cp1252")
+
+
+MB10 = 10_000_000
+COMMENT = "<!-- " + "c" * 90 + " -->\n"
 MB50 = 50_000_000
 GENERATORS: dict[str, Callable[[], bytes]] = {
+    "prolog-10mb-comments.xml": lambda: _after_prolog(COMMENT, MB10),
+    "prolog-10mb-processing-instructions.xml": lambda: _after_prolog(
+        "<?note " + "p" * 89 + "?>\n", MB10
+    ),
+    "prolog-10mb-blank-lines.xml": lambda: _after_prolog("\r\n", MB10),
+    "doctype-after-2mb-prolog.xml": lambda: _after_prolog(
+        COMMENT, 2_000_000, _hostile("doctype-on-valid-document.xml")
+    ),
+    "parameter-entity-after-2mb-prolog.xml": lambda: _after_prolog(
+        COMMENT, 2_000_000, _hostile("parameter-entity-exfiltration.xml")
+    ),
+    "windows-1252-byte-after-500-records.xml": lambda: _windows_1252_far_in(500),
     "nesting-100000-deep.xml": lambda: _record("<a>" * 100_000 + "</a>" * 100_000).encode(),
     "nesting-100000-unclosed.xml": lambda: _unclosed(100_000),
     "text-node-50mb.xml": lambda: _record(_invoice("x" * MB50)).encode(),
@@ -227,7 +260,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, canaries: Canaries) -> dict
     paths: dict[str, Path] = {}
     for entry in ENTRIES:
         if entry.file.startswith(GENERATED):
-            data = GENERATORS[entry.file[len(GENERATED) :]]()
+            data = canaries.substitute(GENERATORS[entry.file[len(GENERATED) :]]())
         else:
             data = canaries.substitute((HOSTILE / entry.file).read_bytes())
         path = directory / entry.file.replace("/", "-")
@@ -282,6 +315,36 @@ def test_validate_gives_the_decided_outcome(entry: Entry, corpus: dict[str, Path
             assert "(Limits." in issue.message, "the message names the Limits attribute"
     if path.stat().st_size < 5_000_000:
         assert codes_of(validate(path.read_bytes())) == entry.codes  # bytes as for a path
+
+
+#: Entries whose message must say what the input is (issue 12, point 9; issue 17, point 7),
+#: with the words it must hold and the line of its first issue.
+SAYS_WHAT_IT_IS: dict[str, tuple[tuple[str, ...], int]] = {
+    "ebcdic-with-declaration.xml": (("EBCDIC",), 1),
+    "ebcdic-without-declaration.xml": (("EBCDIC",), 1),
+    "double-bom-utf8.xml": (("two byte order marks",), 1),
+    "double-bom-utf16le.xml": (("two byte order marks",), 1),
+    "nel-line-breaks.xml": (("NEL (U+0085)", "line break"), 1),
+    "line-separator-line-breaks.xml": (("LINE SEPARATOR (U+2028)", "line break"), 1),
+    "windows-1252-pound-declared-utf8.xml": (("not valid UTF-8", "Windows-1252", "'£'"), 11),
+    "windows-1252-curly-quote-undeclared.xml": (("Windows-1252", "'’'"), 10),
+    "generated/windows-1252-byte-after-500-records.xml": (("Windows-1252", "'£'"), 503),
+    "cr-only-line-ends.xml": (("Bogus",), 17),
+    "cr-and-lf-alternating-line-ends.xml": (("Bogus",), 17),
+    "crlf-line-ends.xml": (("Bogus",), 17),
+    "cr-only-line-ends-windows-1252.xml": (("Bogus",), 17),
+}
+
+
+@pytest.mark.parametrize("name", SAYS_WHAT_IT_IS)
+def test_messages_say_what_the_input_is_at_its_line(name: str, corpus: dict[str, Path]) -> None:
+    words, line = SAYS_WHAT_IT_IS[name]
+    (first, *_) = validate(corpus[name]).issues
+    for word in words:
+        assert word in first.message
+    for misleading in ("this is not XML", "detecting", "no such file"):
+        assert misleading not in first.message
+    assert first.line == line
 
 
 #: Messages that still quote a huge value whole (the rule, not the reading, writes them).

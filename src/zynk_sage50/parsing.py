@@ -7,6 +7,7 @@ processing instructions are removed. :mod:`.streaming` reads every document with
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from typing import IO, TypedDict, Union
@@ -89,6 +90,11 @@ _PLAIN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"xmlParseCharRef: invalid xmlChar value (\d+)",
             r"the character reference for code point \1 names a character XML cannot carry",
         ),
+        (
+            r"Unsupported encoding:? detecting EBCDIC",
+            "the document is in EBCDIC (an IBM mainframe encoding), which the XML parser does "
+            "not read: convert it to UTF-8",
+        ),
         (r"Unsupported encoding:? (\S+)", r"the declared encoding \1 is not supported"),
         (
             r"Document labelled UTF-16 but has UTF-8 content",
@@ -158,50 +164,158 @@ def malformed_error(
 
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _WIDE_ENCODINGS = ("utf-16", "utf16", "ucs-2", "ucs2", "utf-32", "utf32", "ucs-4", "ucs4")
+#: The UTF-32 byte order marks, and the encoding each says. libxml2 reads UTF-32 that has none
+#: (it knows it by its first character) but mistakes one for UTF-16's.
+UTF32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"))
+_FORBIDDEN_DOCTYPE = (
+    "the document has a DOCTYPE declaration: DTDs and entities are refused "
+    "(nothing is loaded or expanded)"
+)
 
 
-def _skip_prolog(text: str) -> str:
-    """What follows the XML declaration, comments, processing instructions and blanks."""
-    position = 1 if text.startswith("\ufeff") else 0
-    while True:
-        while position < len(text) and text[position] in " \t\r\n":
-            position += 1
-        for start, end in (("<?", "?>"), ("<!--", "-->")):
-            if text.startswith(start, position):
-                close = text.find(end, position + len(start))
+def declared_encoding(head: bytes) -> str | None:
+    """The encoding named by the XML declaration at the start of ``head`` (after a UTF-8 BOM),
+    as written; None when there is no declaration or it names none."""
+    declared = _DECLARED_ENCODING.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return declared.group(1).decode("ascii") if declared else None
+
+
+def unread_encoding(head: bytes) -> str | None:
+    """Why a document starting with ``head`` is in an encoding the parser cannot read (EBCDIC),
+    in words; None when it is not."""
+    if head[:1] == b"\x4c" and re.match(r"<(\?xml|[A-Za-z_])", head[:16].decode("cp037")):
+        return (
+            "the document is in EBCDIC (an IBM mainframe encoding), which the XML parser does "
+            "not read: convert it to UTF-8"
+        )
+    return None
+
+
+def _prolog_codec(head: bytes, encoding: str | None) -> str:
+    """The codec that reads the prolog of a document starting with ``head`` well enough to see
+    its markup (which is ASCII in every encoding the parser reads)."""
+    if encoding is not None:
+        return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if head.startswith(bom):
+            return codec
+    declared = declared_encoding(head)
+    if declared is not None and not declared.lower().startswith(_WIDE_ENCODINGS):
+        try:
+            return codecs.lookup(declared).name
+        except LookupError:
+            pass
+    return "utf-8"
+
+
+class PrologScanner:
+    """Follows the prolog of a document as its bytes arrive, to say what first follows the XML
+    declaration, comments, processing instructions and blanks (a DOCTYPE, a second BOM, a NEL
+    line break) when the parser fails before the root. Holds a few characters, never the
+    prolog itself, so a prolog of any length costs time in proportion to it."""
+
+    def __init__(self, head: bytes, encoding: str | None) -> None:
+        self._decoder = codecs.getincrementaldecoder(_prolog_codec(head, encoding))("replace")
+        self._pending = ""
+        self._inside = ""  # the end of the comment or PI being skipped, if any
+        #: The first characters (up to 9) after the prolog, once seen.
+        self.first: str | None = None
+
+    def feed(self, data: bytes, *, final: bool = False) -> None:
+        """Follow the next bytes of the document (``final`` at its end)."""
+        if self.first is not None:
+            return
+        text = self._pending + self._decoder.decode(data, final)
+        position = 0
+        while True:
+            if self._inside:
+                close = text.find(self._inside, position)
                 if close < 0:
-                    return text[position:]
-                position = close + len(end)
-                break
-        else:
-            return text[position:]
+                    self._pending = text[max(position, len(text) - len(self._inside) + 1) :]
+                    return
+                position, self._inside = close + len(self._inside), ""
+            while position < len(text) and text[position] in " \t\r\n":
+                position += 1
+            rest = text[position : position + 9]
+            if len(rest) < 9 and not final:
+                self._pending = text[position:]
+                return
+            if rest.startswith("<?"):
+                position, self._inside = position + 2, "?>"
+            elif rest.startswith("<!--"):
+                position, self._inside = position + 4, "-->"
+            else:
+                self.first, self._pending = rest, ""
+                return
 
 
 def prolog_problem(
-    head: bytes, encoding: str | None
+    head: bytes, encoding: str | None, scanner: PrologScanner
 ) -> ForbiddenXmlError | MalformedXmlError | None:
     """Why a document whose parse failed before its root element is refused, when the parser's
     own error would hide it: a DOCTYPE (a parameter entity in it is a syntax error to libxml2
-    before the DOCTYPE is complete), or a UTF-16 declaration on bytes that are not UTF-16."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", "replace")
-    else:
-        declared = _DECLARED_ENCODING.match(head.lstrip(b"\xef\xbb\xbf"))
-        if encoding is None and declared:
-            name = declared.group(1).decode("ascii").lower()
-            if name.startswith(_WIDE_ENCODINGS):
-                return MalformedXmlError(
-                    f"the XML declaration says {declared.group(1).decode('ascii')}, but the "
-                    "bytes are not in that encoding (declare the encoding the file is saved in, "
-                    'usually encoding="utf-8")',
-                    line=1,
-                    column=1,
-                )
-        text = head.decode(encoding or "latin-1", "replace")
-    if _skip_prolog(text).startswith("<!DOCTYPE"):
-        return ForbiddenXmlError(
-            "the document has a DOCTYPE declaration: DTDs and entities are refused "
-            "(nothing is loaded or expanded)",
+    before the DOCTYPE is complete), an encoding the parser does not read, a UTF-16 declaration
+    on bytes that are not UTF-16, two byte order marks, NEL line breaks. ``head`` is the start
+    of the document, ``scanner`` has followed the bytes the parser was given."""
+    unread = unread_encoding(head) if encoding is None else None
+    if unread is not None:
+        return MalformedXmlError(unread, line=1, column=1)
+    declared = declared_encoding(head)
+    if (
+        encoding is None
+        and declared is not None
+        and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and declared.lower().startswith(_WIDE_ENCODINGS)
+    ):
+        return MalformedXmlError(
+            f"the XML declaration says {declared}, but the bytes are not in that encoding "
+            '(declare the encoding the file is saved in, usually encoding="utf-8")',
+            line=1,
+            column=1,
+        )
+    first = scanner.first or ""
+    if first.startswith("<!DOCTYPE"):
+        return ForbiddenXmlError(_FORBIDDEN_DOCTYPE, line=1)
+    if first.startswith("\ufeff"):
+        return MalformedXmlError(
+            "the document starts with two byte order marks (BOM), as when a file is saved "
+            "twice with one: remove the second",
+            line=1,
+            column=1,
+        )
+    if first.startswith(("\x85", "\u2028")):
+        name = "NEL (U+0085)" if first.startswith("\x85") else "LINE SEPARATOR (U+2028)"
+        return MalformedXmlError(
+            f"the lines end with {name}, as mainframe conversions write, which XML 1.0 does "
+            "not accept as a line break: convert the line ends to LF or CR LF",
             line=1,
         )
     return None
+
+
+#: Bytes 0x80-0xFF that Windows-1252 leaves undefined.
+_UNDEFINED_IN_1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def not_utf8_reason(bad: bytes) -> str:
+    """Why bytes that are not UTF-8 (``bad`` starts at the first wrong byte) are refused, with a
+    hint when they look like Windows-1252 (a £ saved as 0xA3 by a Windows program)."""
+    reason = "bytes that are not valid UTF-8 (or not in the encoding the XML declaration names)"
+    byte, following = bad[0], bad[1:2]
+    lone = 0x80 <= byte <= 0xBF or (0xC2 <= byte <= 0xF4 and following[:1] < b"\x80")
+    if not lone or byte in _UNDEFINED_IN_1252:
+        return reason
+    character = bytes([byte]).decode("cp1252")
+    if byte == 0x85:
+        seen = "'…' in Windows-1252 (or a NEL line break in ISO-8859-1)"
+    else:
+        seen = f"'{character}' in Windows-1252"
+    return (
+        f"bytes that are not valid UTF-8: the byte 0x{byte:02X} is {seen}, so the file looks "
+        "saved as Windows-1252 (ANSI) rather than UTF-8 (save it as UTF-8, or declare "
+        'encoding="windows-1252" in its XML declaration)'
+    )
