@@ -13,6 +13,7 @@ import jsonschema
 from lxml import etree
 
 from tests.cli_files import UNBALANCED, VALID, WARNING, invoke
+from tests.documents import company, tx
 from zynk_sage50 import Issue, Report, Severity, __version__, validate
 from zynk_sage50.report_formats import WRITERS, FileResult, OutputOptions
 from zynk_sage50.report_formats.report_schema import report_schema
@@ -284,3 +285,18 @@ def test_omitted_issues_rendered_in_every_format() -> None:
     assert "999,999 more" in _write("github", result)
     junit = etree.fromstring(_write("junit", result).encode())
     assert "999,999 more" in (junit.findtext("testsuite/system-out") or "")
+
+
+def test_issues_past_max_issues_per_code_are_counted(tmp_path: Path) -> None:
+    path = tmp_path / "many.xml"
+    path.write_text(
+        company(*(tx(Id=number, Colour="red") for number in range(1, 8))), encoding="utf-8"
+    )
+    text = invoke("validate", "--max-issues-per-code", "2", str(path)).stdout
+    assert text.count("error schema.unknown-element") == 2
+    assert f"{path}: schema.unknown-element: 5 more issues of code" in text
+    entry = json.loads(
+        invoke("validate", "--format", "json", "--max-issues-per-code", "2", str(path)).stdout
+    )["files"][0]
+    assert entry["omitted"]["schema.unknown-element"] == 5
+    assert [i["code"] for i in entry["issues"]].count("schema.unknown-element") == 2

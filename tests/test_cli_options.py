@@ -118,7 +118,7 @@ def test_jobs_with_standard_input_among_files(tmp_path: Path) -> None:
 # --- point 5: progress and streamed standard input ------------------------------------------
 
 
-def _big(tmp_path: Path, rows: int = 60_000) -> Path:
+def _big(tmp_path: Path, rows: int = 15_000) -> Path:
     record = (
         "<Transaction><Id>1</Id><TransactionType>SalesInvoice</TransactionType>"
         "<AccountReference>A</AccountReference><NetAmount>1.00</NetAmount></Transaction>"
