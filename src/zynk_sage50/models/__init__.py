@@ -2,6 +2,8 @@
 # change the schemas and run `python scripts/generate_models.py`.
 from .common import (
     EmptyCollection,
+    RecordError,
+    RecordErrors,
     RecordOperation,
 )
 from .company import Company
@@ -40,6 +42,8 @@ from .transaction import (
 
 __all__ = [
     "EmptyCollection",
+    "RecordError",
+    "RecordErrors",
     "RecordOperation",
     "Company",
     "AnalysisCode",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 import attr
+from xsdata.models.datatype import XmlDateTime
 
 
 @attr.s(slots=True, kw_only=True)
@@ -15,6 +16,37 @@ class EmptyCollection:
     """
 
 
+@attr.s(slots=True, kw_only=True)
+class RecordError:
+    """
+    One reason a record was not imported: when (Date, kept as written, e.g.
+    2013-06-06T09:16:14.5673107+01:00), by what (Name, e.g. "Stock Transaction Import") and why
+    (Description, e.g. "Could not find specified Stock Item").
+    """
+
+    date: None | XmlDateTime = attr.ib(
+        default=None,
+        metadata={
+            "name": "Date",
+            "type": "Element",
+        },
+    )
+    name: None | str = attr.ib(
+        default=None,
+        metadata={
+            "name": "Name",
+            "type": "Element",
+        },
+    )
+    description: None | str = attr.ib(
+        default=None,
+        metadata={
+            "name": "Description",
+            "type": "Element",
+        },
+    )
+
+
 class RecordOperation(Enum):
     """
     Decision 13: Zynk's RecordOperation value set.
@@ -23,3 +55,23 @@ class RecordOperation(Enum):
     INSERT = "Insert"
     UPDATE = "Update"
     UPSERT = "Upsert"
+
+
+@attr.s(slots=True, kw_only=True)
+class RecordErrors:
+    """
+    Errors/Error: what Zynk adds to each record it writes to a task's fail file (fields.md
+    section 1.3).
+
+    Accepted on Customer, Invoice and Transaction so that a fail file reads, round-trips and,
+    once fixed, re-validates; the importer ignores it (record.import-error, info). zynk-sage50
+    triage writes the same shape for the records it rejects.
+    """
+
+    error: list[RecordError] = attr.ib(
+        factory=list,
+        metadata={
+            "name": "Error",
+            "type": "Element",
+        },
+    )

@@ -10,6 +10,7 @@ from xsdata.models.datatype import XmlDateTime
 
 from .common import (
     EmptyCollection,
+    RecordErrors,
     RecordOperation,
 )
 
@@ -842,6 +843,8 @@ class Customer:
     nillable.
 
     Attributes:
+        errors: Added by Zynk to a record in a fail file (record.import-error); first, as
+            Zynk writes it.
         id:
         unique_id:
         account_reference: C6: required unless the importer generates references (a rule,
@@ -914,6 +917,13 @@ class Customer:
         record_operation: Decision 13
     """
 
+    errors: None | RecordErrors = attr.ib(
+        default=None,
+        metadata={
+            "name": "Errors",
+            "type": "Element",
+        },
+    )
     id: None | str = attr.ib(
         default=None,
         metadata={

@@ -8,7 +8,10 @@ from enum import Enum
 import attr
 from xsdata.models.datatype import XmlDateTime
 
-from .common import EmptyCollection
+from .common import (
+    EmptyCollection,
+    RecordErrors,
+)
 from .customer import DiscountType
 
 
@@ -546,6 +549,8 @@ class Invoice:
     line, never recovered (as C21).
 
     Attributes:
+        errors: Added by Zynk to a record in a fail file (record.import-error); first, as
+            Zynk writes it.
         id: Decision 8: external Ids of customers and invoices are strings of 255 (M-UI
             255).
         customer_id:
@@ -627,6 +632,13 @@ class Invoice:
         custom_fields: Decision 3: export-only fields (field.export-only).
     """
 
+    errors: None | RecordErrors = attr.ib(
+        default=None,
+        metadata={
+            "name": "Errors",
+            "type": "Element",
+        },
+    )
     id: None | str = attr.ib(
         default=None,
         metadata={

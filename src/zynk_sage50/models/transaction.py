@@ -10,6 +10,7 @@ from xsdata.models.datatype import XmlDateTime
 
 from .common import (
     EmptyCollection,
+    RecordErrors,
     RecordOperation,
 )
 
@@ -78,6 +79,8 @@ class Transaction:
     is free (xs:all). Decision 4: optional numerics, booleans and dates are nillable.
 
     Attributes:
+        errors: Added by Zynk to a record in a fail file (record.import-error); first, as
+            Zynk writes it.
         id: D12 (decision 8): Int, at most 8 digits.
         transaction_type:
         account_reference:
@@ -131,6 +134,13 @@ class Transaction:
         record_operation: Decision 13
     """
 
+    errors: None | RecordErrors = attr.ib(
+        default=None,
+        metadata={
+            "name": "Errors",
+            "type": "Element",
+        },
+    )
     id: None | int = attr.ib(
         default=None,
         metadata={
