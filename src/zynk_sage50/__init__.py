@@ -21,6 +21,7 @@ from .errors import (
     WrongRootError,
     ZynkSage50Error,
 )
+from .interchange import from_dict, from_json, json_schema, to_dict, to_json
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
 from .loading import iter_customers, iter_invoices, iter_transactions, load, loads
@@ -114,10 +115,15 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "from_dict",
+    "from_json",
     "iter_customers",
     "iter_invoices",
     "iter_transactions",
+    "json_schema",
     "load",
     "loads",
+    "to_dict",
+    "to_json",
     "validate",
 ]
