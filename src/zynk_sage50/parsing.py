@@ -212,6 +212,11 @@ def _prolog_codec(head: bytes, encoding: str | None) -> str:
     return "utf-8"
 
 
+#: Blanks, comments and processing instructions, as many as follow one another (a run of
+#: them costs one call, however short each is).
+_MISC = re.compile(r"(?:[ \t\r\n]+|<!--.*?-->|<\?.*?\?>)*", re.DOTALL)
+
+
 class PrologScanner:
     """Follows the prolog of a document as its bytes arrive, to say what first follows the XML
     declaration, comments, processing instructions and blanks (a DOCTYPE, a second BOM, a NEL
@@ -238,8 +243,8 @@ class PrologScanner:
                     self._pending = text[max(position, len(text) - len(self._inside) + 1) :]
                     return
                 position, self._inside = close + len(self._inside), ""
-            while position < len(text) and text[position] in " \t\r\n":
-                position += 1
+            misc = _MISC.match(text, position)
+            position = misc.end() if misc else position
             rest = text[position : position + 9]
             if len(rest) < 9 and not final:
                 self._pending = text[position:]
