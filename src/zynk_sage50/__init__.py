@@ -51,11 +51,14 @@ from .models import (
     OssReportType,
     PaymentDueFrom,
     PaymentTermsBasis,
+    RecordError,
+    RecordErrors,
     RecordOperation,
     Transaction,
     Transactions,
     TransactionType,
 )
+from .splitting import Task, merge, split
 from .validation import validate
 from .writing import dump, dumps
 
@@ -98,12 +101,15 @@ __all__ = [
     "PaymentDueFrom",
     "PaymentTermsBasis",
     "ReadError",
+    "RecordError",
+    "RecordErrors",
     "RecordOperation",
     "RecordRef",
     "Report",
     "SchemaBindingError",
     "SerializationError",
     "Severity",
+    "Task",
     "TooLargeError",
     "Transaction",
     "TransactionType",
@@ -123,6 +129,8 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "merge",
+    "split",
     "to_dict",
     "to_json",
     "validate",
