@@ -164,7 +164,8 @@ def test_xsdata_parser_gives_the_same_model(row: ManifestRow) -> None:
         assert found[path].ours is None, path
         assert found[path].theirs == "", path
     if not expected:
-        assert theirs == ours
+        # Company.namespaces is not XML content to xsdata's parser (it keeps the default).
+        assert attr.evolve(theirs, namespaces=ours.namespaces) == ours
 
 
 def test_the_known_difference_is_real() -> None:

@@ -49,19 +49,21 @@ def _datetime(text: str) -> LexicalDateTime:
         return LexicalDateTime(shorter, lexical=text)
 
 
+_DATE_CACHE_SIZE = 4096
+
 #: The largest power of ten accepted in exponent notation (``1E+9``, bound leniently only).
 _MAX_EXPONENT = 1000
 
 
 def _decimal(text: str, field: FieldInfo) -> Decimal:
-    stripped = text.strip()
     try:
-        value = Decimal(stripped)
+        value = Decimal(text)  # surrounding blanks are allowed, as in xs:decimal
     except InvalidOperation:
-        raise ValueError(f"{stripped!r} is not a decimal number") from None
+        raise ValueError(f"{text.strip()!r} is not a decimal number") from None
     if not value.is_finite():
-        raise ValueError(f"{stripped!r} is not a finite decimal number")
-    if value and abs(value.adjusted()) > _MAX_EXPONENT and ("e" in stripped or "E" in stripped):
+        raise ValueError(f"{text.strip()!r} is not a finite decimal number")
+    stripped = text.strip()
+    if ("e" in stripped or "E" in stripped) and value and abs(value.adjusted()) > _MAX_EXPONENT:
         # 1E+1000000 is not an xs:decimal (no exponents), but validation binds it leniently
         # for the rules, whose decimal arithmetic would raise Overflow on it.
         raise ValueError(f"{stripped[:40]!r} is not a decimal number")
@@ -94,8 +96,20 @@ def _boolean(text: str, field: FieldInfo) -> bool:
     return value
 
 
+#: Each enum's members by value: a dict look-up, not ``Enum.__call__`` (slow in CPython).
+_ENUM_MEMBERS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _enum(text: str, field: FieldInfo) -> Any:
-    return field.value_type(text)
+    members = _ENUM_MEMBERS.get(field.value_type)
+    if members is None:
+        members = _ENUM_MEMBERS[field.value_type] = {
+            str(member.value): member for member in field.value_type
+        }
+    member = members.get(text)
+    if member is None:
+        raise ValueError(f"{text!r} is not a valid {field.value_type.__name__}")
+    return member
 
 
 def _unconvertible(text: str, field: FieldInfo) -> Any:
@@ -145,6 +159,7 @@ class _Slot:
     field: FieldInfo
     is_list: bool
     model: type[Any] | None
+    is_datetime: bool
 
 
 _PLANS: dict[type[Any], dict[str, _Slot]] = {}
@@ -161,6 +176,7 @@ def _plan(cls: type[Any]) -> dict[str, _Slot]:
                 field=field,
                 is_list=field.is_list,
                 model=field.value_type if field.kind is ValueKind.MODEL else None,
+                is_datetime=field.kind is ValueKind.DATETIME,
             )
             for field in class_info(cls).fields
             if not field.is_attribute
@@ -189,6 +205,17 @@ class Binder:
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
+        #: Dates already parsed in this document (a document repeats a few dates thousands of
+        #: times). Values are immutable; the cache lives and dies with one read.
+        self._dates: dict[str, LexicalDateTime] = {}
+
+    def _datetime(self, text: str) -> LexicalDateTime:
+        value = self._dates.get(text)
+        if value is None:
+            value = _datetime(text.strip())
+            if len(self._dates) < _DATE_CACHE_SIZE:
+                self._dates[text] = value
+        return value
 
     def _fail(self, element: etree._Element, message: str) -> SchemaBindingError:
         path = element.getroottree().getpath(element)
@@ -251,7 +278,10 @@ class Binder:
                         line=child.sourceline,
                     )
                 try:
-                    value = slot.convert(text, slot.field)
+                    if slot.is_datetime:
+                        value = self._datetime(text)
+                    else:
+                        value = slot.convert(text, slot.field)
                 except ValueError as exc:
                     if found is not None:
                         found.invalid.add(slot.field.xml_name)

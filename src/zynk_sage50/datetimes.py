@@ -6,6 +6,7 @@ xsdata's ``XmlDateTime`` normalises the fraction (``.000`` is dropped, ``.123456
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any, NoReturn
 
@@ -25,7 +26,8 @@ class LexicalDateTime(XmlDateTime):
         fraction longer than the nanoseconds ``XmlDateTime`` holds)."""
         if not isinstance(text, str):
             raise TypeError(f"LexicalDateTime() takes the text of a date, not {text!r}")
-        parsed = XmlDateTime.from_string(text)
+        parts = _common_form(text)
+        parsed = XmlDateTime.from_string(text) if parts is None else parts
         obj = super().__new__(cls, *parsed)
         object.__setattr__(obj, "_text", text if lexical is None else lexical)
         return obj
@@ -56,6 +58,45 @@ class LexicalDateTime(XmlDateTime):
 
     def __deepcopy__(self, memo: dict[int, Any]) -> LexicalDateTime:
         return self
+
+
+#: The form nearly every Zynk date has: parsed here, as xsdata would, without its general
+#: (and much slower) format walker; anything else goes to ``XmlDateTime.from_string``.
+_COMMON = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])"
+    r"(?:\.([0-9]{1,9}))?(Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])?"
+)
+
+
+def _common_form(text: str) -> XmlDateTime | None:
+    """The ``XmlDateTime`` fields of ``text`` in the common form, or None to take the slow
+    path (which also raises the errors)."""
+    match = _COMMON.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    month_number, day_number = int(month), int(day)
+    if not 1 <= month_number <= 12 or year == "0000":
+        return None
+    if not 1 <= day_number <= calendar.monthrange(int(year), month_number)[1]:
+        return None
+    offset: int | None = None
+    if zone == "Z":
+        offset = 0
+    elif zone:
+        minutes = int(zone[1:3]) * 60 + int(zone[4:6])
+        offset = -minutes if zone[0] == "-" else minutes
+    nanoseconds = int(fraction.ljust(9, "0")) if fraction else 0
+    return XmlDateTime(
+        int(year),
+        month_number,
+        day_number,
+        int(hour),
+        int(minute),
+        int(second),
+        nanoseconds,
+        offset,
+    )
 
 
 def _restore(text: str) -> LexicalDateTime:

@@ -16,7 +16,8 @@ from .issues import Issue
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Company, Customer, Invoice, Transaction
 from .parsing import Source
-from .reading import RECORD_CLASSES, Binding, read_records
+from .reading import Binding, read_records
+from .records import RECORD_CLASSES
 from .schema_check import check_schema
 from .streaming import RecordStream
 

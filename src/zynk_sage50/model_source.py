@@ -18,8 +18,7 @@ from .errors import SerializationError
 from .issues import Issue, RecordRef, Severity
 from .models import Company, Customers, Invoices, Transactions
 from .parsing import parser_options
-from .reading import RECORD_CLASSES
-from .records import COLLECTIONS
+from .records import COLLECTIONS, RECORD_CLASSES
 from .streaming import RecordEvent
 from .writing import write_element
 

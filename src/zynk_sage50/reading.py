@@ -19,17 +19,10 @@ from lxml import etree
 from .binding import Binder
 from .errors import SchemaBindingError
 from .issues import Issue, Severity
-from .models import Customer, Invoice, Transaction
-from .records import LIST_WRAPPERS
+from .records import LIST_WRAPPERS, RECORD_CLASSES
 from .rules.context import Located
 from .schema_check import check_record_schema
 from .streaming import RecordEvent
-
-RECORD_CLASSES: dict[str, type[Any]] = {
-    "Transaction": Transaction,
-    "Customer": Customer,
-    "Invoice": Invoice,
-}
 
 
 class Binding(enum.Enum):

@@ -7,9 +7,16 @@ import re
 from lxml import etree
 
 from .issues import RecordRef
+from .models import Customer, Invoice, Transaction
 
 #: The collections of a Company and the record element each holds.
 COLLECTIONS = {"Customers": "Customer", "Invoices": "Invoice", "Transactions": "Transaction"}
+#: The generated class of each record element.
+RECORD_CLASSES: dict[str, type[Customer | Invoice | Transaction]] = {
+    "Transaction": Transaction,
+    "Customer": Customer,
+    "Invoice": Invoice,
+}
 #: Elements whose children are the items of a list: each item's path step is always indexed.
 LIST_WRAPPERS = frozenset(
     {

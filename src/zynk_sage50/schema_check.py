@@ -7,6 +7,7 @@ out until no structural error is left: every problem is reported, not only the f
 
 from __future__ import annotations
 
+import calendar
 import copy
 import difflib
 import re
@@ -16,10 +17,11 @@ from typing import Any, cast
 
 from lxml import etree
 
+from .binding import attribute_items
 from .issues import Issue, RecordRef, Severity
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
-from .records import LIST_WRAPPERS, element_path, record_ref_for_path
+from .records import LIST_WRAPPERS, RECORD_CLASSES, element_path, record_ref_for_path
 from .schema import company_schema, records_schema
 
 #: At most this many re-checks after structural errors (each removes every error it found).
@@ -119,6 +121,12 @@ def _field_at(path: str) -> tuple[ClassInfo | None, FieldInfo | None]:
     return info, field
 
 
+def _info_of_element(element: etree._Element) -> ClassInfo | None:
+    """The generated class of a document root or a record checked on its own."""
+    cls = {"Company": Company, **RECORD_CLASSES}.get(str(element.tag))
+    return None if cls is None else class_info(cls)
+
+
 def _parent_info(path: str) -> ClassInfo | None:
     parent_path = path.rsplit("/", 1)[0]
     if parent_path in ("", "/Company") or parent_path.count("/") == 1:
@@ -144,21 +152,65 @@ def _expected_words(field: FieldInfo) -> str:
     return words
 
 
-def _invalid_value_message(name: str, value: str | None, field: FieldInfo | None) -> str:
+def _invalid_value_message(
+    name: str, value: str | None, field: FieldInfo | None, nil: str | None = None
+) -> str:
     expected = _expected_words(field) if field else "a valid value"
     if value is None:
         return f"{name} is not valid: it must be {expected}."
     if value.strip() == "":
+        if nil is not None and nil.strip() in ("false", "0"):
+            return (
+                f'{name} is empty and has xsi:nil="{nil.strip()}", which does not make it '
+                f"absent: drop the attribute, and give {expected} or leave the element out."
+            )
         return (
             f"{name} is empty: give {expected}, or leave the element out "
             "(an empty number, date or true/false fails the import)."
         )
+    if field is not None and field.kind is ValueKind.DATETIME:
+        missing = _missing_day(value)
+        if missing:
+            return f"{name} is {_shown(value)}, a date that does not exist: {missing}."
     message = f"{name} is {_shown(value)}, which is not valid: it must be {expected}."
     if name.endswith("TaxCode") and re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value):
         number = re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value)
         assert number is not None
         message += f" Write {number.group(1)}: T{number.group(1)} is how Sage displays it."
     return message
+
+
+_DATE_PART = re.compile(r"\s*(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _missing_day(value: str) -> str | None:
+    """Why a date of the right shape does not exist (``2026-02-30``), or None."""
+    match = _DATE_PART.match(value)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if year < 1 or year > 9999:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    return f"{_MONTHS[month - 1]} {year} has {days} days"
 
 
 class _Mapper:
@@ -268,22 +320,42 @@ class _Mapper:
             working = next(parent.iterchildren(name), working)
         return working, self.origin.get(working)
 
-    def refuse_xsi_attributes(self) -> None:
-        """Report every ``xsi:`` attribute but ``xsi:nil`` and take it out of the working copy
-        (so libxml2 neither acts on an ``xsi:type`` nor reports it a second time)."""
-        for node in _XSI_HINTED(self.work):
-            assert isinstance(node, etree._Element)
-            original = self.origin.get(node)
-            names = node.keys()  # the attribute names (iterating the element gives children)
-            for name in names:
-                if name.startswith(_XSI) and name != _XSI_NIL:
+    def refuse_unknown_attributes(self) -> None:
+        """Report every attribute the models do not have (``xsi:nil`` aside) and take it out
+        of the working copy, before libxml2 sees it: libxml2 neither acts on an ``xsi:type``
+        nor reports it a second time, and a name of thousands of characters (which libxml2's
+        message cuts short) is still reported as what it is, shortened."""
+        root_info = _info_of_element(self.work)
+        pending: list[tuple[etree._Element, ClassInfo | None]] = [(self.work, root_info)]
+        while pending:
+            node, info = pending.pop()
+            if len(node.attrib):
+                known = info.attributes if info is not None else {}
+                for name, _value in attribute_items(node):
+                    if name == _XSI_NIL or name in known:
+                        continue
+                    element_name = _shown(etree.QName(node).localname, quote=False)
+                    if name.startswith(_XSI):
+                        message = _xsi_message(name[len(_XSI) :], element_name)
+                    else:
+                        shown = _shown(_attribute_name(name), quote=False)
+                        message = f"The attribute {shown} is not allowed on {element_name}."
                     self._add(
                         "schema.unknown-attribute",
-                        _xsi_message(name[len(_XSI) :], etree.QName(node).localname),
-                        original,
+                        message,
+                        self.origin.get(node),
                         node.sourceline or 0,
                     )
                     del node.attrib[name]
+            elements = info.elements if info is not None else {}
+            children: list[tuple[etree._Element, ClassInfo | None]] = []
+            for child in node:
+                field = elements.get(child.tag) if isinstance(child.tag, str) else None
+                if field is None:
+                    continue  # not a known element: libxml2 reports it as such
+                model = field.kind is ValueKind.MODEL
+                children.append((child, _info_of(field.value_type) if model else None))
+            pending.extend(reversed(children))  # popped in document order
 
     def _steps_below(self, parent: etree._Element) -> dict[Any, str | None]:
         """The path step of each child of ``parent`` (as :func:`element_path` writes it),
@@ -413,7 +485,7 @@ class _Mapper:
                 line,
             )
             return
-        message = f"{name} is not a known element in {parent_name}."
+        message = f"{_shown(name, quote=False)} is not a known element in {parent_name}."
         if name.startswith("{"):
             qname = etree.QName(name)
             message = (
@@ -461,10 +533,26 @@ class _Mapper:
             )
             return
         if "is not 'nillable'" in text:
+            if field is None or field.kind is ValueKind.MODEL:
+                what = "a record" if path.endswith("]") and path.count("/") == 3 else "a group"
+                message = (
+                    f"{name} has xsi:nil, but it is {what} of elements, which cannot be nil: "
+                    "remove the attribute (leave the element out to give nothing)."
+                )
+            else:
+                message = (
+                    f"{name} has xsi:nil, but it is text, not an optional number, date or "
+                    "true/false: leave the element out, or make it empty."
+                )
+            self._add("schema.invalid-value", message, element, line)
+            return
+        if "because the element is 'nilled'" in text:
+            value = (element.text or "").strip() if element is not None else ""
+            given = f" ({_shown(value)})" if value else ""
             self._add(
                 "schema.invalid-value",
-                f"{name} has xsi:nil, but it is text, not an optional number, date or "
-                "true/false: leave the element out, or make it empty.",
+                f'{name} has xsi:nil="true" and a value{given}: a nil element must be empty. '
+                "Remove xsi:nil to give the value, or the value to leave it out.",
                 element,
                 line,
             )
@@ -477,8 +565,12 @@ class _Mapper:
                 if value_match.group(1) is not None
                 else (value_match.group(2))
             )
+        nil = element.get(_XSI_NIL) if element is not None else None
         self._add(
-            "schema.invalid-value", _invalid_value_message(name, value, field), element, line
+            "schema.invalid-value",
+            _invalid_value_message(name, value, field, nil),
+            element,
+            line,
         )
 
 
@@ -537,7 +629,7 @@ def check_record_schema(
 
 def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
     work = mapper.work
-    mapper.refuse_xsi_attributes()
+    mapper.refuse_unknown_attributes()
     for _ in range(MAX_PASSES):
         fixes = []
         mapper.new_pass()
