@@ -24,7 +24,14 @@ from .errors import (
 from .interchange import from_dict, from_json, json_schema, to_dict, to_json
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
-from .loading import iter_customers, iter_invoices, iter_transactions, load, loads
+from .loading import (
+    DroppedContentWarning,
+    iter_customers,
+    iter_invoices,
+    iter_transactions,
+    load,
+    loads,
+)
 from .models import (
     AnalysisCode,
     AnalysisCodes,
@@ -59,6 +66,9 @@ from .models import (
     TransactionType,
 )
 from .splitting import Task, merge, split
+from .summarizing import summarize
+from .summary import Summary
+from .triaging import Rejection, Triage, triage
 from .validation import validate
 from .writing import dump, dumps
 
@@ -81,6 +91,7 @@ __all__ = [
     "DepartmentInfo",
     "DiscountType",
     "DocumentBuilder",
+    "DroppedContentWarning",
     "EmptyCollection",
     "ForbiddenXmlError",
     "Invoice",
@@ -105,15 +116,18 @@ __all__ = [
     "RecordErrors",
     "RecordOperation",
     "RecordRef",
+    "Rejection",
     "Report",
     "SchemaBindingError",
     "SerializationError",
     "Severity",
+    "Summary",
     "Task",
     "TooLargeError",
     "Transaction",
     "TransactionType",
     "Transactions",
+    "Triage",
     "UnbalancedJournalError",
     "WriteError",
     "WrongRootError",
@@ -131,7 +145,9 @@ __all__ = [
     "loads",
     "merge",
     "split",
+    "summarize",
     "to_dict",
     "to_json",
+    "triage",
     "validate",
 ]
