@@ -76,3 +76,15 @@ def test_an_unknown_attribute_on_a_record_and_a_field_are_both_reported() -> Non
     )
     assert [issue.code for issue in issues] == ["schema.unknown-attribute"] * 2
     assert issues[0].message == "The attribute colour is not allowed on Reference."
+
+
+def test_every_unknown_element_of_a_record_is_reported_however_many() -> None:
+    extra = "".join(f"<Extra{n}>x</Extra{n}>" for n in range(200))
+    issues = _schema_issues(extra)
+    assert [issue.code for issue in issues] == ["schema.unknown-element"] * 200
+    assert issues[-1].path == "/Company/Transactions/Transaction[1]/Extra199"
+
+
+def test_every_repeat_of_a_field_is_reported_however_many() -> None:
+    issues = _schema_issues("<Reference>x</Reference>" * 100)
+    assert [issue.code for issue in issues] == ["schema.duplicate-element"] * 99

@@ -320,11 +320,12 @@ class _Mapper:
             working = next(parent.iterchildren(name), working)
         return working, self.origin.get(working)
 
-    def refuse_unknown_attributes(self) -> None:
-        """Report every attribute the models do not have (``xsi:nil`` aside) and take it out
-        of the working copy, before libxml2 sees it: libxml2 neither acts on an ``xsi:type``
-        nor reports it a second time, and a name of thousands of characters (which libxml2's
-        message cuts short) is still reported as what it is, shortened."""
+    def refuse_unmodelled(self) -> None:
+        """Report every attribute the models do not have (``xsi:nil`` aside), and every
+        unknown or repeated element, and take them out of the working copy before libxml2
+        sees it: libxml2 neither acts on an ``xsi:type`` nor reports it a second time, a name
+        of thousands of characters (which libxml2's message cuts short) is still reported as
+        what it is, and a thousand unknown elements need one pass, not a thousand."""
         root_info = _info_of_element(self.work)
         pending: list[tuple[etree._Element, ClassInfo | None]] = [(self.work, root_info)]
         while pending:
@@ -347,15 +348,37 @@ class _Mapper:
                         node.sourceline or 0,
                     )
                     del node.attrib[name]
-            elements = info.elements if info is not None else {}
+            if info is None:
+                continue  # a leaf: its content is libxml2's to check
             children: list[tuple[etree._Element, ClassInfo | None]] = []
-            for child in node:
-                field = elements.get(child.tag) if isinstance(child.tag, str) else None
-                if field is None:
-                    continue  # not a known element: libxml2 reports it as such
+            seen: set[str] = set()
+            for child in list(node):
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                field = info.elements.get(tag)
+                if field is None or (not field.is_list and tag in seen):
+                    # Unknown or repeated: reported and taken out now, all at once (libxml2
+                    # stops at the first of them in each parent, one pass each).
+                    original = self.origin.get(child)
+                    path = self._path(original) if original is not None else ""
+                    self._unexpected(tag, path, original, child.sourceline or 0)
+                    node.remove(child)
+                    continue
+                seen.add(tag)
                 model = field.kind is ValueKind.MODEL
                 children.append((child, _info_of(field.value_type) if model else None))
             pending.extend(reversed(children))  # popped in document order
+
+    def not_all_checked(self, passes: int) -> None:
+        """Say that checking stopped with structural problems left (never stop silently)."""
+        self._add(
+            "schema.invalid-value",
+            f"{etree.QName(self.original).localname} has more structural problems than "
+            f"{passes} checks can take apart: fix the ones reported and validate again.",
+            self.original,
+            self.original.sourceline or 0,
+        )
 
     def _steps_below(self, parent: etree._Element) -> dict[Any, str | None]:
         """The path step of each child of ``parent`` (as :func:`element_path` writes it),
@@ -629,7 +652,8 @@ def check_record_schema(
 
 def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
     work = mapper.work
-    mapper.refuse_unknown_attributes()
+    mapper.refuse_unmodelled()
+    fixes: list[tuple[etree._Element, str]] = []
     for _ in range(MAX_PASSES):
         fixes = []
         mapper.new_pass()
@@ -641,4 +665,6 @@ def _collect(schema: etree.XMLSchema, mapper: _Mapper) -> list[Issue]:
             break
         for node, kind in fixes:
             _fix(node, kind)
+    if fixes:
+        mapper.not_all_checked(MAX_PASSES)
     return sorted(mapper.issues, key=lambda issue: issue.line or 0)
