@@ -102,21 +102,29 @@ def _locate(event: RecordEvent, binder: Binder, issues: list[Issue]) -> Located[
             record = binder.bind(element, cls, checked=True)
         except SchemaBindingError as exc:  # a value the XSD allows but the models cannot hold
             issues.append(_unbindable(exc, event))
-    invalid: frozenset[str] | set[str]
+    invalid: frozenset[str] = frozenset()
+    nested = False
     if record is None:
         record, found = binder.bind_lenient(element, cls)
-        lines, invalid = found.lines, found.invalid
+        lines: dict[str, int] = found.lines
+        invalid = frozenset(found.invalid | _invalid_below(event.path, issues))
+        nested = True
     else:
-        lines = {str(child.tag): child.sourceline or 0 for child in element}
-        invalid = frozenset()
-    nested = _nested_lines(element)
+        lines = {}
+        for child in element:
+            lines[child.tag] = child.sourceline or 0  # type: ignore[index]
+            nested = nested or len(child) > 0
+    if nested:
+        below = _nested_lines(element)
+        if below:
+            lines = {**below, **lines}
     return Located(
         record=record,
         kind=event.kind,
         index=event.index,
         line=element.sourceline,
-        field_lines={**nested, **lines} if nested else lines,
-        invalid_fields=frozenset(invalid | _invalid_below(event.path, issues)),
+        field_lines=lines,
+        invalid_fields=invalid,
     )
 
 
