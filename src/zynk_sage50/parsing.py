@@ -173,6 +173,13 @@ _FORBIDDEN_DOCTYPE = (
 )
 
 
+def refuse_doctype(tree: etree._ElementTree) -> None:
+    """Raise ``ForbiddenXmlError`` when the document read so far has a DOCTYPE."""
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ForbiddenXmlError(_FORBIDDEN_DOCTYPE, line=1)
+
+
 def declared_encoding(head: bytes) -> str | None:
     """The encoding named by the XML declaration at the start of ``head`` (after a UTF-8 BOM),
     as written; None when there is no declaration or it names none."""

@@ -19,7 +19,7 @@ from typing import IO, Literal
 
 from lxml import etree
 
-from .errors import ForbiddenXmlError, MalformedXmlError, ReadError, TooLargeError
+from .errors import MalformedXmlError, ReadError, TooLargeError
 from .limits import Limits
 from .parsing import (
     UTF32_BOMS,
@@ -29,6 +29,7 @@ from .parsing import (
     not_utf8_reason,
     parser_options,
     prolog_problem,
+    refuse_doctype,
     unread_encoding,
 )
 
@@ -273,13 +274,7 @@ def _refuse_doctype(stream: _Prepared, head: bytes, encoding: str | None) -> boo
         except etree.XMLSyntaxError:
             failed = True  # reported with its line by the real parse; look at events first
         for _event, element in probe.read_events():
-            docinfo = element.getroottree().docinfo
-            if docinfo.doctype or docinfo.internalDTD is not None:
-                raise ForbiddenXmlError(
-                    "the document has a DOCTYPE declaration: DTDs and entities are refused "
-                    "(nothing is loaded or expanded)",
-                    line=1,
-                )
+            refuse_doctype(element.getroottree())
             return False
         if failed or not chunk:
             problem = prolog_problem(head, encoding, scanner) if failed and not blank else None

@@ -19,7 +19,7 @@ from .errors import ForbiddenXmlError, TooLargeError, WrongRootError
 from .issues import Issue, RecordRef
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Customer, Invoice, Transaction
-from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options
+from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options, refuse_doctype
 from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import is_schema_valid
 from .sources import open_document
@@ -218,13 +218,7 @@ class RecordStream:
         check_value_lengths(collection, self._long_value, self.limits.max_text_length)
 
     def _check_start(self, tree: etree._ElementTree) -> None:
-        docinfo = tree.docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
-            raise ForbiddenXmlError(
-                "the document has a DOCTYPE declaration: DTDs and entities are refused "
-                "(nothing is loaded or expanded)",
-                line=1,
-            )
+        refuse_doctype(tree)
         root = tree.getroot()
         wrong = check_root(root)
         if wrong:
