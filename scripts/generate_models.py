@@ -1,7 +1,8 @@
 """Regenerate ``src/zynk_sage50/models`` from ``schemas/`` with xsdata, or check it is fresh.
 
 Usage: ``python scripts/generate_models.py`` (rewrite) or ``--check`` (exit 1 when stale).
-Needs the ``dev`` extra (xsdata[cli] and xsdata-attrs at the pinned versions, ruff on PATH).
+Needs the ``generate`` dependency group (``pip install --group generate``: xsdata[cli] and
+xsdata-attrs at the pinned versions, and ruff, which formats the output).
 """
 
 from __future__ import annotations
