@@ -93,3 +93,38 @@ def test_schema_json_prints_the_json_schema() -> None:
 def test_schema_needs_exactly_one_choice() -> None:
     assert invoke("schema").exit_code == 2
     assert invoke("schema", "--json", "--report").exit_code == 2
+
+
+def test_validate_checks_the_json_form(tmp_path: Path) -> None:
+    """A web shop checks its JSON without writing XML: the same rules, issues with paths."""
+    good = tmp_path / "good.json"
+    good.write_text(to_json(zs.load(SAMPLE)), encoding="utf-8")
+    assert invoke("validate", str(good)).exit_code == 0
+    unbalanced = tmp_path / "unbalanced.json"
+    unbalanced.write_text(to_json(zs.loads(UNBALANCED)), encoding="utf-8")
+    result = invoke("validate", "--format", "json", str(unbalanced))
+    assert result.exit_code == 1
+    (issue,) = json.loads(result.stdout)["files"][0]["issues"]
+    assert issue["code"] == "journal.unbalanced"
+    assert issue["path"].startswith("/Company/Transactions/Transaction[")
+    assert issue["line"] is None
+    from_stdin = invoke("validate", "-", input=unbalanced.read_bytes())
+    assert "journal.unbalanced" in from_stdin.stdout
+
+
+def test_validate_reports_json_that_does_not_fit_as_schema_issues(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '{"Transactions": {"Transaction": [{"Colour": "red", "NetAmount": "ten"}]}}', "utf-8"
+    )
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert "error schema.unknown-element" in result.stdout
+    assert "error schema.invalid-value" in result.stdout
+    too_big = invoke("validate", "--max-bytes", "20", str(path))
+    assert "xml.too-large" in too_big.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"Transactions": ', encoding="utf-8")
+    unreadable = invoke("validate", str(broken))
+    assert unreadable.exit_code == 2
+    assert "not JSON" in unreadable.stderr

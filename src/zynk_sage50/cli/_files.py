@@ -14,9 +14,14 @@ from typing import Any, TextIO
 
 import attr
 
-from ..errors import ReadError
+from .. import Company
+from ..errors import ReadError, SchemaBindingError, TooLargeError
+from ..interchange import from_json
+from ..issues import Issue, Report, Severity
+from ..limits import DEFAULT_LIMITS, Limits
 from ..report_formats import FileResult
 from ..validation import validate
+from ._input import PEEK, kind_of, peekable
 from ._options import accepts
 from ._streams import StreamError, stdin_binary
 
@@ -97,8 +102,7 @@ def check_file(
     if progress is not None and accepts("progress"):
         keywords["progress"] = progress
     try:
-        source = stdin_binary() if name == "-" else Path(name)
-        return FileResult(name=name, report=validate(source, **keywords))
+        return FileResult(name=name, report=_validate(name, keywords))
     except StreamError as exc:
         return FileResult(name=name, problem=exc.format_message())
     except ReadError as exc:
@@ -108,6 +112,47 @@ def check_file(
     finally:
         if progress is not None:
             progress.close()
+
+
+def _validate(name: str, keywords: dict[str, Any]) -> Report:
+    """Validate an XML document (streamed) or a document's JSON form (``convert``'s)."""
+    limits: Limits = keywords.get("limits", DEFAULT_LIMITS)
+    if name == "-":
+        stream = peekable(stdin_binary())
+        if kind_of(stream.peek(PEEK)) == "json":
+            return _validate_json(stream.read(limits.max_bytes + 1), keywords)
+        return validate(stream, **keywords)
+    path = Path(name)
+    try:
+        with path.open("rb") as handle:
+            if kind_of(handle.read(PEEK)) == "json":
+                handle.seek(0)
+                return _validate_json(handle.read(limits.max_bytes + 1), keywords)
+    except OSError:
+        pass  # validate() says why the file cannot be read, as for any XML file
+    return validate(path, **keywords)
+
+
+def _validate_json(data: bytes, keywords: dict[str, Any]) -> Report:
+    """The JSON form is read into the models, which are then checked as a document is (issues
+    carry paths, not lines); what does not fit the models is reported as schema issues."""
+    strict = bool(keywords.get("strict", False))
+    try:
+        company = from_json(Company, data, limits=keywords.get("limits", DEFAULT_LIMITS))
+    except SchemaBindingError as exc:
+        return _report(exc.issues, strict)
+    except TooLargeError as exc:
+        message = f"Too large: {exc}."
+        return _report(
+            [Issue(code="xml.too-large", severity=Severity.ERROR, message=message)], strict
+        )
+    keywords = {key: value for key, value in keywords.items() if key != "progress"}
+    return validate(company, **keywords)
+
+
+def _report(issues: Sequence[Issue], strict: bool) -> Report:
+    # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
+    return Report(issues=issues, strict=strict)  # type: ignore[arg-type]
 
 
 def check_files(

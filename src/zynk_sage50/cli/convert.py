@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
-import io
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import click
 
@@ -23,19 +21,10 @@ from ..errors import (
 from ..interchange import from_json, to_json
 from ..loading import load
 from ..writing import dumps
+from ._input import PEEK, kind_of, peekable
 from ._status import EXIT_INVALID, EXIT_UNREADABLE
 from ._streams import output_failed, stdin_binary, stdout_binary
 from ._suggest import SuggestingChoice
-
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-def kind_of(start: bytes) -> str | None:
-    """``"xml"`` or ``"json"`` from a document's first bytes, ``None`` when neither."""
-    if start.startswith(_UTF16_BOMS):
-        return "xml"  # JSON is UTF-8 only (RFC 8259)
-    first = start.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")[:1]
-    return {b"<": "xml", b"{": "json"}.get(first)
 
 
 def _open(name: str) -> tuple[BinaryIO, bool]:
@@ -46,27 +35,6 @@ def _open(name: str) -> tuple[BinaryIO, bool]:
         return Path(name).open("rb"), True
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
-
-
-class _Raw(io.RawIOBase):
-    """A binary stream as a raw one, so that ``io.BufferedReader`` can give it ``peek``."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _peekable(stream: BinaryIO) -> io.BufferedReader:
-    if isinstance(stream, io.BufferedReader):
-        return stream
-    return io.BufferedReader(_Raw(stream))
 
 
 _PROBLEMS = {
@@ -115,8 +83,8 @@ def convert_command(file: str, target: str, output: str | None) -> None:
     try:
         stream, opened = _open(file)
         try:
-            stream = _peekable(stream)
-            source = kind_of(stream.peek(4096))
+            stream = peekable(stream)
+            source = kind_of(stream.peek(PEEK))
             if source is None:
                 click.echo(
                     f"zynk-sage50: {file}: neither XML (starting with <) nor JSON (with {{)",
