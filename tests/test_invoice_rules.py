@@ -1,7 +1,6 @@
 """The invoice rules: for each code a document that triggers it and a neighbour that does not.
 
-The rules are called directly (``run_invoice_rules`` through ``invoice_issues``) until they are
-wired into ``validate()``.
+``invoice_issues`` gives what ``validate()`` reports about the invoices.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from tests.test_invoice_support import (
 )
 from zynk_sage50 import Company
 from zynk_sage50.issues import Severity
-from zynk_sage50.rules.invoices import INVOICE_DOCUMENT_RULES, INVOICE_RULES, is_update
+from zynk_sage50.rules import REGISTRY
 
 RECORD = "/Company/Invoices/Invoice[1]"
 
@@ -186,6 +185,21 @@ PAIRS = [
         "InvoiceItems/Item[1]/UnitPrice",
     ),
     Pair(
+        "amount.tax-mismatch",
+        Severity.WARNING,
+        company(
+            product_invoice(
+                InvoiceItems=one_item(TaxCode="1", TotalNet="150.00", TotalTax="26.25")
+            )
+        ),
+        company(
+            product_invoice(
+                InvoiceItems=one_item(TaxCode="1", TotalNet="150.00", TotalTax="30.00")
+            )
+        ),
+        "InvoiceItems/Item[1]/TotalTax",
+    ),
+    Pair(
         "invoice.currency-unknown",
         Severity.WARNING,
         company(product_invoice(Currency="EUD")),
@@ -229,7 +243,9 @@ def test_the_base_invoice_is_clean() -> None:
 
 def test_every_rule_has_a_pair() -> None:
     documented = {pair.code for pair in PAIRS}
-    assert len(INVOICE_RULES) + len(INVOICE_DOCUMENT_RULES) == len(documented)
+    record_rules = REGISTRY.record_rules("Invoice") + REGISTRY.record_rules_with_options("Invoice")
+    # duplicate.id and invoice.unknown-customer are the invoice document rules.
+    assert len(record_rules) + 2 == len(documented)
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[pair.code for pair in PAIRS])
@@ -267,14 +283,14 @@ def test_update_shape_needs_an_id_or_number_and_only_update_fields() -> None:
         invoice(InvoiceNumber="2014", Custom1="A", InvoiceAddress="<Company>Zynk</Company>")
     )
     (located,) = located_invoices(update_xml)
-    assert is_update(located)
+    assert located.is_update
     assert codes(invoice_issues(update_xml)) == ["invoice.update"]
     # Without Id or InvoiceNumber there is nothing to update: it is a new invoice.
     (located,) = located_invoices(company(invoice(Custom1="A")))
-    assert not is_update(located)
+    assert not located.is_update
     # An empty collection does not make an invoice new.
     (located,) = located_invoices(company(invoice(Id="1", InvoiceItems="", CustomerId="")))
-    assert is_update(located)
+    assert located.is_update
 
 
 def test_update_records_may_repeat_an_imported_id() -> None:

@@ -184,6 +184,28 @@ OSS_NEEDS_COUNTRY = frozenset(
     {OssReportType.UNION_OSS, OssReportType.NON_UNION_OSS, OssReportType.IOSS}
 )
 
+# --- VAT -------------------------------------------------------------------------------------
+
+#: Sage 50 UK's default tax table, code → percent: T0 zero-rated, T1 standard 20%, T2 exempt,
+#: T4 sales to the EU, T5 reduced 5%, T7 zero-rated purchases from the EU, T8 standard-rated
+#: purchases from the EU. T9 (outside the scope of VAT) and the other codes are not listed:
+#: each company can edit its table, so their rates are not known.
+DEFAULT_TAX_RATES: Mapping[int, Decimal] = {
+    0: Decimal(0),
+    1: Decimal(20),
+    2: Decimal(0),
+    4: Decimal(0),
+    5: Decimal(5),
+    7: Decimal(0),
+    8: Decimal(20),
+}
+
+
+def tax_for(net: Decimal, rate: Decimal) -> Decimal:
+    """The VAT on ``net`` at ``rate`` percent, rounded to pennies (half up, per line)."""
+    return round_line_amount(net * rate / 100)
+
+
 # --- money -----------------------------------------------------------------------------------
 
 #: One penny: Sage stores money to 2 decimal places.
@@ -269,6 +291,7 @@ __all__ = [
     "ALL_TYPES",
     "BANK",
     "CREDIT_TYPES",
+    "DEFAULT_TAX_RATES",
     "GROUPED_ALLOCATORS",
     "GROUPED_TYPES",
     "GROUP_KEY_FIELDS",
@@ -303,6 +326,7 @@ __all__ = [
     "money_text",
     "round_line_amount",
     "round_to_pennies",
+    "tax_for",
     "type_names",
     "with_aliases",
 ]

@@ -208,8 +208,8 @@ def test_allocating_more_than_the_gross_is_a_warning_on_the_item_that_exceeds_it
     [issue] = allocation_issues(document)
     assert issue.code == "allocation.over-allocated"
     assert issue.severity is Severity.WARNING
-    assert issue.path == "/Company/Transactions/Transaction[3]"
-    assert issue.line == line_of(document, 3)
+    assert issue.path == "/Company/Transactions/Transaction[3]/Reference"
+    assert issue.line == line_of(document, 3, "Reference")
     assert "to 132.00, more than its gross total of 120.00" in issue.message
     assert "excess of 12.00" in issue.message
 

@@ -6,6 +6,7 @@ import pytest
 
 from tests.documents import company, sales_invoice
 from zynk_sage50.issues import Issue, Report, Severity
+from zynk_sage50.rules.countries import ALIASES, code_for_name, country_code, oss_code_for_name
 from zynk_sage50.validation import validate
 
 RECORD = "/Company/Transactions/Transaction[1]"
@@ -58,7 +59,7 @@ def test_report_type_none_needs_no_country() -> None:
     assert oss_codes(validate(company(sales_invoice(OssReportType="None")))) == []
 
 
-@pytest.mark.parametrize("value", ["Narnia", "XX", "U.K.", "Deutschland", "276"])
+@pytest.mark.parametrize("value", ["Narnia", "XX", "Deutschland", "276", "The Narnia"])
 def test_an_unknown_country_is_an_error(value: str) -> None:
     xml = company(sales_invoice(OssReportType="UnionOSS", OssCountryOfVat=value))
     report = validate(xml)
@@ -136,3 +137,51 @@ def test_oss_on_a_purchase_is_only_not_applicable() -> None:
     report = validate(xml)
     assert oss_codes(report) == []
     assert len(of(report, "type.field-not-applicable")) == 2
+
+
+# --- common English names (issue 17) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("The Netherlands", "NL"),
+        ("the netherlands", "NL"),
+        ("Holland", "NL"),
+        ("Republic of Ireland", "IE"),
+        ("Eire", "IE"),
+        ("Great Britain", "GB"),
+        ("U.K.", "GB"),
+        ("Czech Republic", "CZ"),
+        ("Czechia", "CZ"),
+        ("Turkey", "TR"),
+        ("The Gambia", "GM"),
+        ("Northern Ireland", "XI"),
+    ],
+)
+def test_common_english_names_are_recognised(value: str, code: str) -> None:
+    xml = company(sales_invoice(OssReportType="UnionOSS", OssCountryOfVat=value))
+    report = validate(xml)
+    assert oss_codes(report) == ["oss.country-name"]
+    (issue,) = of(report, "oss.country-name")
+    assert f"two-letter code {code} " in issue.message
+
+
+def test_xi_is_northern_ireland_s_oss_code() -> None:
+    xml = company(sales_invoice(OssReportType="UnionOSS", OssCountryOfVat="XI"))
+    assert oss_codes(validate(xml)) == []
+
+
+def test_the_alias_list_names_real_countries() -> None:
+
+    for name, code in ALIASES.items():
+        assert country_code(code) == code, name
+        assert name == name.casefold()
+        assert not name.startswith("the ")
+
+
+def test_in_an_address_northern_ireland_is_gb() -> None:
+
+    assert code_for_name("Northern Ireland") == "GB"
+    assert oss_code_for_name("Northern Ireland") == "XI"
+    assert code_for_name("Narnia") is None

@@ -7,6 +7,9 @@ import pytest
 from tests.conformance import CONFORMANCE
 from tests.documents import company, customer, sales_invoice, tx
 from zynk_sage50.issues import Issue, Report, Severity
+from zynk_sage50.models import TransactionType
+from zynk_sage50.rules import FieldUse, field_use, fields_with_use
+from zynk_sage50.rules.applicability import TRANSACTION_FIELD_USE, attribute
 from zynk_sage50.validation import validate
 
 RECORD = "/Company/Transactions/Transaction[1]"
@@ -389,5 +392,56 @@ def test_the_export_sample_gives_warnings_and_no_errors() -> None:
         "ElectronicTransaction",
         "OutstandingAmount",
         "CustomFields",
+        "TransactionNumber",  # export rows are not updates: re-imported, they post again
     }
     assert [i.path for i in of(report, "type.field-not-applicable")] == [f"{RECORD}/BankReference"]
+
+
+# --- TransactionNumber, the applicability matrix as data (issue 17, issue 11) --------------
+
+
+def test_transaction_number_on_a_new_record_is_export_only() -> None:
+    xml = company(sales_invoice(TransactionNumber="631"))
+    (issue,) = of(validate(xml), "field.export-only")
+    assert issue.severity is Severity.WARNING
+    assert issue.path == f"{RECORD}/TransactionNumber"
+    assert "posted again as a new transaction" in issue.message
+    assert 'RecordOperation="Update"' in issue.message
+
+
+def test_transaction_number_on_an_update_is_read() -> None:
+    xml = company(tx("Update", TransactionNumber="631", Disputed="true"))
+    assert of(validate(xml), "field.export-only") == []
+
+
+def test_a_field_only_one_type_uses_says_uses() -> None:
+    xml = company(sales_invoice(ExchangeRate="1.5"))
+    (issue,) = of(validate(xml), "type.field-not-applicable")
+    assert "only BankTransfer uses it" in issue.message
+
+
+def test_the_matrix_is_data_the_builder_and_strategies_can_read() -> None:
+
+    t = TransactionType
+    assert set(fields_with_use(t.BANK_TRANSFER, FieldUse.REQUIRED)) == {
+        "TransactionType",
+        "Reference",
+        "FromBankAccount",
+        "ToBankAccount",
+        "PaymentAmount",
+        "ReceiptAmount",
+    }
+    assert field_use(t.SALES_RECEIPT, "BankReference") is FieldUse.REQUIRED  # an alias
+    assert field_use(t.SALES_INVOICE, "BankReference") is FieldUse.NOT_APPLICABLE
+    assert field_use(t.SALES_INVOICE, "Disputed") is FieldUse.UPDATE_ONLY
+    assert field_use(t.SALES_INVOICE, "TransactionNumber") is FieldUse.EXPORT_ONLY
+    assert field_use(t.SALES_INVOICE, "UniqueId") is FieldUse.EXPORT_ONLY
+    assert field_use(t.SALES_INVOICE, "TaxCode") is FieldUse.OPTIONAL
+    assert attribute("NominalCode") == "nominal_code"
+    assert set(TRANSACTION_FIELD_USE) == set(t)
+    # The rules read the same data: every required field, left out, is type.required-field.
+    for transaction_type, fields in MINIMAL.items():
+        for name in fields_with_use(t(transaction_type), FieldUse.REQUIRED):
+            if name == "TransactionType":
+                continue
+            assert name in fields, (transaction_type, name)

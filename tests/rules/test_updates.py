@@ -6,7 +6,14 @@ import pytest
 
 from tests.documents import company, sales_invoice, tx
 from zynk_sage50.issues import Issue, Report, Severity
-from zynk_sage50.models import Company, RecordOperation, Transaction, Transactions
+from zynk_sage50.models import (
+    Company,
+    RecordOperation,
+    Transaction,
+    Transactions,
+    TransactionType,
+)
+from zynk_sage50.rules import Located, run_record_rules
 from zynk_sage50.validation import validate
 
 RECORD = "/Company/Transactions/Transaction[1]"
@@ -189,3 +196,30 @@ def test_an_unknown_operation_is_a_schema_error_only() -> None:
     report = validate(company(tx("Delete", TransactionType="SalesInvoice")))
     assert "schema.invalid-value" in report.codes
     assert of(report, "update.operation-unsupported") == []
+
+
+def test_a_misspelt_operation_leaves_new_or_update_unknown_so_no_rule_guesses() -> None:
+    """With RecordOperation unreadable (``@RecordOperation`` among the invalid fields, as the
+    reader marks a value that failed the schema), neither the new-record checks nor the
+    update checks run: the schema error is the one error."""
+    fields = {"TransactionNumber": 3, "Disputed": 4}
+    entry = Located(
+        record=Transaction(transaction_number=1, disputed=True),
+        kind="Transaction",
+        index=1,
+        line=2,
+        field_lines=fields,
+        invalid_fields=frozenset({"@RecordOperation"}),
+    )
+    assert entry.operation_unreadable
+    assert not entry.is_update
+    assert list(run_record_rules(entry)) == []
+    typed = Located(
+        record=Transaction(transaction_type=TransactionType.SALES_INVOICE, transaction_number=1),
+        kind="Transaction",
+        index=1,
+        line=2,
+        field_lines=fields,
+        invalid_fields=frozenset({"@RecordOperation"}),
+    )
+    assert [issue.code for issue in run_record_rules(typed)] == []

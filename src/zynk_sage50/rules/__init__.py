@@ -1,36 +1,61 @@
 """The business rules Zynk applies on import, one small pure function per catalogue code.
 
-Each topic module lists its rules in ``TRANSACTION_RULES`` (one transaction at a time),
-``CUSTOMER_RULES`` (one customer at a time) and ``DOCUMENT_RULES`` (the whole document).
+Every rule is registered in :data:`.registry.REGISTRY`: record rules see one located record
+(Transaction, Customer or Invoice) with its model; document rules see every record's compact
+facts at once. A streaming caller does, per record::
+
+    issues.extend(run_record_rules(entry, options))
+    facts.append(record_facts(entry))        # then drops the model
+
+and at the end::
+
+    context = DocumentContext.collect(facts, has_customers=..., options=options)
+    issues.extend(run_document_rules(context))
+
+Codes, with their severity, are declared once in :mod:`.catalogue`; the applicability matrix
+is data in :mod:`.applicability`; the type sets and money rounding are in
+:mod:`zynk_sage50.vocabulary`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-
-from ..issues import Issue
-from ..models import Invoice
+# Importing the topic modules registers their rules; TOPICS below gives their order.
 from . import (
     allocation,
     amounts,
     customers,
     duplicates,
     grouping,
+    invoice_fields,
+    invoice_header,
+    invoice_items,
+    invoice_payments,
     journals,
     oss,
     references,
+    tax,
     transfers,
     types,
     updates,
 )
-from .context import Located, LocatedCustomer, LocatedTransaction, RuleContext
-from .invoices import INVOICE_RULES
+from .applicability import FieldUse, field_use, fields_with_use
+from .catalogue import CATALOGUE, Code
+from .context import RuleContext, slim
+from .document import DEFAULT_OPTIONS, DocumentContext, RuleOptions
+from .facts import CustomerFacts, InvoiceFacts, RecordFacts, TransactionFacts, record_facts
+from .invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
+from .legacy import (
+    run_customer_rules,
+    run_document_rules,
+    run_invoice_record_rules,
+    run_rules,
+    run_transaction_rules,
+)
+from .located import Located, located
+from .registry import REGISTRY, Registry, run_record_rules
 
-TransactionRule = Callable[[LocatedTransaction], Iterable[Issue]]
-CustomerRule = Callable[[LocatedCustomer], Iterable[Issue]]
-DocumentRule = Callable[[RuleContext], Iterable[Issue]]
-
-_TOPICS = (
+#: The topics, in the order their rules run (and, for issues on one line, are reported).
+TOPICS = (
     types,
     updates,
     amounts,
@@ -42,52 +67,41 @@ _TOPICS = (
     allocation,
     customers,
     references,
+    invoice_header,
+    invoice_items,
+    invoice_payments,
+    invoice_fields,
+    tax,
 )
+REGISTRY.order([topic.__name__ for topic in TOPICS])
 
-TRANSACTION_RULES: tuple[TransactionRule, ...] = tuple(
-    rule for topic in _TOPICS for rule in getattr(topic, "TRANSACTION_RULES", ())
-)
-CUSTOMER_RULES: tuple[CustomerRule, ...] = tuple(
-    rule for topic in _TOPICS for rule in getattr(topic, "CUSTOMER_RULES", ())
-)
-DOCUMENT_RULES: tuple[DocumentRule, ...] = tuple(
-    rule for topic in _TOPICS for rule in getattr(topic, "DOCUMENT_RULES", ())
-)
-
-
-def run_transaction_rules(transaction: LocatedTransaction) -> Iterator[Issue]:
-    """The rules about one transaction on its own."""
-    for transaction_rule in TRANSACTION_RULES:
-        yield from transaction_rule(transaction)
-
-
-def run_customer_rules(customer: LocatedCustomer) -> Iterator[Issue]:
-    """The rules about one customer on its own."""
-    for customer_rule in CUSTOMER_RULES:
-        yield from customer_rule(customer)
-
-
-def run_invoice_record_rules(invoice: Located[Invoice]) -> Iterator[Issue]:
-    """The rules about one invoice on its own (the invoice-wide ones are in
-    :data:`.invoices.INVOICE_DOCUMENT_RULES`)."""
-    for invoice_rule in INVOICE_RULES:
-        yield from invoice_rule(invoice)
-
-
-def run_document_rules(context: RuleContext) -> Iterator[Issue]:
-    """The rules across records (grouping, journals, allocation, duplicates, references).
-
-    They read only the few fields listed in :data:`.context.DOCUMENT_FIELDS`, so a streaming
-    caller may pass slim records (see :func:`.context.slim`).
-    """
-    for document_rule in DOCUMENT_RULES:
-        yield from document_rule(context)
-
-
-def run_rules(context: RuleContext) -> Iterator[Issue]:
-    """Every rule over the document: record rules first, then document-wide ones."""
-    for transaction in context.transactions:
-        yield from run_transaction_rules(transaction)
-    for customer in context.customers:
-        yield from run_customer_rules(customer)
-    yield from run_document_rules(context)
+__all__ = [
+    "CATALOGUE",
+    "DEFAULT_OPTIONS",
+    "INVOICE_DOCUMENT_RULES",
+    "REGISTRY",
+    "Code",
+    "CustomerFacts",
+    "CustomerKeys",
+    "DocumentContext",
+    "FieldUse",
+    "InvoiceDocument",
+    "InvoiceFacts",
+    "Located",
+    "RecordFacts",
+    "Registry",
+    "RuleContext",
+    "RuleOptions",
+    "TransactionFacts",
+    "field_use",
+    "fields_with_use",
+    "located",
+    "record_facts",
+    "run_customer_rules",
+    "run_document_rules",
+    "run_invoice_record_rules",
+    "run_record_rules",
+    "run_rules",
+    "run_transaction_rules",
+    "slim",
+]

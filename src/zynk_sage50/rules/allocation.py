@@ -21,66 +21,70 @@ rounded to 2 places first, and **magnitudes** are compared: exports carry receip
 negative NetAmount (``-200`` against a 200.00 invoice), and that is the same allocation as a
 positive ``200``. Items whose amounts are missing or unreadable count for nothing, and an
 invoice whose own amounts are unknown is not checked, so this rule never guesses.
+
+The analysis (items, and what each Reference finds) is worked out once per document, by the
+one registered document rule, and handed to the six checks.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..issues import Issue, Severity
+from ..issues import Issue
 from ..models import TransactionType
 from ..vocabulary import (
-    GROUPED_ALLOCATORS,
     INVOICE_TYPES,
     ROW_ALLOCATORS,
     Ledger,
     account_key,
     ledger_of,
+    money_text,
     round_line_amount,
 )
-from ..vocabulary import money_text as money
-from .context import LocatedTransaction, RuleContext
-from .grouping import describe_row, is_posting, transaction_groups
+from .catalogue import (
+    ALLOCATION_ACCOUNT_MISMATCH,
+    ALLOCATION_AMBIGUOUS,
+    ALLOCATION_MISSING_REFERENCE,
+    ALLOCATION_OVER_ALLOCATED,
+    ALLOCATION_TARGET_OUTSIDE_DOCUMENT,
+    ALLOCATION_WRONG_LEDGER,
+)
+from .document import DocumentContext
+from .facts import TransactionFacts
+from .grouping import transaction_groups
+from .registry import REGISTRY
 
-
-def _ledger(transaction_type: TransactionType) -> Ledger:
-    ledger = ledger_of(transaction_type)
-    assert ledger is not None  # only sales and purchase types allocate
-    return ledger
-
-
-_MATCH_FIELDS = frozenset({"AccountReference", "Reference"})
+_MATCH_FIELDS = ("AccountReference", "Reference")
 
 
 class Item(NamedTuple):
     """An invoice header or an allocating item: its rows (splits) and what matches it."""
 
-    rows: Sequence[LocatedTransaction]
+    rows: Sequence[TransactionFacts]
     ledger: Ledger
     transaction_type: TransactionType
     account_reference: str
     reference: str
 
     @property
-    def first(self) -> LocatedTransaction:
+    def first(self) -> TransactionFacts:
         """The row the item's issues are reported on."""
         return self.rows[0]
 
     @property
     def readable(self) -> bool:
         """Are its AccountReference and Reference usable (not failed by the schema)?"""
-        return all(row.invalid_fields.isdisjoint(_MATCH_FIELDS) for row in self.rows)
+        return all(row.readable(*_MATCH_FIELDS) for row in self.rows)
 
     def gross(self) -> Decimal | None:
         """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown."""
         total = Decimal(0)
         for row in self.rows:
-            net, tax = row.record.net_amount, row.record.tax_amount
-            if net is None or {"NetAmount", "TaxAmount"} & row.invalid_fields:
+            net, tax = row.net_amount, row.tax_amount
+            if net is None or not row.readable("TaxAmount"):
                 return None
             total += round_line_amount(net) + round_line_amount(tax or Decimal(0))
         return total
@@ -89,7 +93,7 @@ class Item(NamedTuple):
         """``SalesInvoice SI1 on account ABS001 at Transaction[1] (line 5)``."""
         return (
             f"{self.transaction_type.value} {self.reference} on account "
-            f"{self.account_reference or '(empty)'} at {describe_row(self.first)}"
+            f"{self.account_reference or '(empty)'} at {self.first.describe()}"
         )
 
 
@@ -105,37 +109,6 @@ class Match(NamedTuple):
     other_ledger: Sequence[Item]
 
 
-def _item(rows: Sequence[LocatedTransaction], ledger: Ledger) -> Item:
-    record = rows[0].record
-    assert record.transaction_type is not None  # only typed rows become items
-    return Item(
-        rows,
-        ledger,
-        record.transaction_type,
-        record.account_reference or "",
-        record.reference or "",
-    )
-
-
-def _items(rows: Sequence[LocatedTransaction]) -> tuple[list[Item], list[Item]]:
-    """(invoices, allocating items), each in file order."""
-    invoices: list[Item] = []
-    allocators: list[Item] = []
-    for key, run in transaction_groups(rows):
-        ledger = _ledger(key.transaction_type)
-        if key.transaction_type in INVOICE_TYPES:
-            invoices.append(_item(run, ledger))
-        else:
-            assert key.transaction_type in GROUPED_ALLOCATORS
-            allocators.append(_item(run, ledger))
-    for row in rows:
-        kind = row.record.transaction_type
-        if kind in ROW_ALLOCATORS and is_posting(row):
-            allocators.append(_item((row,), _ledger(kind)))
-    allocators.sort(key=lambda item: item.first.index)
-    return invoices, allocators
-
-
 class Analysis(NamedTuple):
     """Every allocating item of a document, and what each usable Reference finds."""
 
@@ -143,7 +116,30 @@ class Analysis(NamedTuple):
     matches: Sequence[Match]
 
 
-def _analyse(rows: Sequence[LocatedTransaction]) -> Analysis:
+def _item(rows: Sequence[TransactionFacts]) -> Item:
+    first = rows[0]
+    transaction_type = first.transaction_type
+    assert transaction_type is not None  # only typed rows become items
+    ledger = ledger_of(transaction_type)
+    assert ledger is not None  # only sales and purchase types allocate
+    return Item(rows, ledger, transaction_type, first.account_reference, first.reference)
+
+
+def _items(rows: Sequence[TransactionFacts]) -> tuple[list[Item], list[Item]]:
+    """(invoices, allocating items), each in file order."""
+    invoices: list[Item] = []
+    allocators: list[Item] = []
+    for key, run in transaction_groups(rows):
+        (invoices if key.transaction_type in INVOICE_TYPES else allocators).append(_item(run))
+    for row in rows:
+        if row.posting and row.transaction_type in ROW_ALLOCATORS:
+            allocators.append(_item((row,)))
+    allocators.sort(key=lambda item: item.first.index)
+    return invoices, allocators
+
+
+def analyse(rows: Sequence[TransactionFacts]) -> Analysis:
+    """The allocation analysis of a document's transactions."""
     invoices, allocators = _items(rows)
     by_reference: dict[tuple[Ledger, str], list[Item]] = defaultdict(list)
     for invoice in invoices:
@@ -168,50 +164,33 @@ def _analyse(rows: Sequence[LocatedTransaction]) -> Analysis:
     return Analysis(allocators, found)
 
 
-#: The last analysis, for the document being checked: the six rules share it.
-_last: list[tuple[weakref.ref[RuleContext], Analysis]] = []
-
-
-def analyse(context: RuleContext) -> Analysis:
-    """The allocation analysis of a document (computed once for all the rules)."""
-    if _last:
-        ref, analysis = _last[0]
-        if ref() is context:
-            return analysis
-    analysis = _analyse(context.transactions)
-    _last[:] = [(weakref.ref(context), analysis)]
-    return analysis
-
-
 def _what(item: Item) -> str:
     return f"This {item.transaction_type.value}"
 
 
-def check_missing_reference(context: RuleContext) -> Iterator[Issue]:
+def check_missing_reference(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.missing-reference``: nothing to allocate to."""
-    for item in analyse(context).allocators:
-        if item.reference.strip() or "Reference" in item.first.invalid_fields:
+    for item in analysis.allocators:
+        if item.reference.strip() or not item.first.readable("Reference"):
             continue
         target = item.ledger.target_type.value
         yield item.first.issue(
-            "allocation.missing-reference",
-            Severity.WARNING,
+            ALLOCATION_MISSING_REFERENCE,
             f"{_what(item)} has no Reference, so it cannot be allocated and will stay "
             f"unallocated on the account: give the Reference of the {target} to allocate it to.",
             field="Reference" if item.first.has("Reference") else None,
         )
 
 
-def check_account_mismatch(context: RuleContext) -> Iterator[Issue]:
+def check_account_mismatch(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.account-mismatch``: the invoice is there, on another account."""
-    for match in analyse(context).matches:
+    for match in analysis.matches:
         if match.targets or not match.other_accounts:
             continue
         item = match.item
         found = " and ".join(invoice.describe() for invoice in match.other_accounts)
         yield item.first.issue(
-            "allocation.account-mismatch",
-            Severity.WARNING,
+            ALLOCATION_ACCOUNT_MISMATCH,
             f"{_what(item)} on account {item.account_reference or '(empty)'} names Reference "
             f"{item.reference}, which matches {found}: allocation only happens within one "
             "account, so it will be left unallocated. Correct the AccountReference or the "
@@ -220,16 +199,15 @@ def check_account_mismatch(context: RuleContext) -> Iterator[Issue]:
         )
 
 
-def check_wrong_ledger(context: RuleContext) -> Iterator[Issue]:
+def check_wrong_ledger(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.wrong-ledger``: the Reference names an invoice of the other ledger."""
-    for match in analyse(context).matches:
+    for match in analysis.matches:
         if match.targets or match.other_accounts or not match.other_ledger:
             continue
         item = match.item
         found = " and ".join(invoice.describe() for invoice in match.other_ledger)
         yield item.first.issue(
-            "allocation.wrong-ledger",
-            Severity.WARNING,
+            ALLOCATION_WRONG_LEDGER,
             f"{_what(item)} names Reference {item.reference}, which matches only {found}: a "
             f"{item.transaction_type.value} can only be allocated to a "
             f"{item.ledger.target_type.value}, so it will be left unallocated. Check the "
@@ -238,16 +216,15 @@ def check_wrong_ledger(context: RuleContext) -> Iterator[Issue]:
         )
 
 
-def check_ambiguous(context: RuleContext) -> Iterator[Issue]:
+def check_ambiguous(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.ambiguous``: more than one invoice header matches."""
-    for match in analyse(context).matches:
+    for match in analysis.matches:
         if len(match.targets) < 2:
             continue
         item = match.item
-        found = " and ".join(describe_row(invoice.first) for invoice in match.targets)
+        found = " and ".join(invoice.first.describe() for invoice in match.targets)
         yield item.first.issue(
-            "allocation.ambiguous",
-            Severity.WARNING,
+            ALLOCATION_AMBIGUOUS,
             f"{_what(item)} names Reference {item.reference}, which matches "
             f"{len(match.targets)} {item.ledger.target_type.value} headers on account "
             f"{item.account_reference or '(empty)'}, at {found}: it is allocated to only one "
@@ -257,11 +234,11 @@ def check_ambiguous(context: RuleContext) -> Iterator[Issue]:
         )
 
 
-def check_over_allocated(context: RuleContext) -> Iterator[Issue]:
+def check_over_allocated(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.over-allocated``: more allocated to an invoice than its gross total."""
     allocated: dict[int, Decimal] = {}
     reported: set[int] = set()
-    for match in analyse(context).matches:
+    for match in analysis.matches:
         if len(match.targets) != 1:
             continue
         invoice = match.targets[0]
@@ -277,24 +254,24 @@ def check_over_allocated(context: RuleContext) -> Iterator[Issue]:
         reported.add(key)
         item = match.item
         yield item.first.issue(
-            "allocation.over-allocated",
-            Severity.WARNING,
-            f"{_what(item)} of {money(abs(amount))} brings the total allocated to "
-            f"{invoice.describe()} to {money(total)}, more than its gross total of "
-            f"{money(abs(invoice_gross))}: the excess of {money(total - abs(invoice_gross))} "
-            "cannot be allocated to it. Check the amounts and the References.",
+            ALLOCATION_OVER_ALLOCATED,
+            f"{_what(item)} of {money_text(abs(amount))} brings the total allocated to "
+            f"{invoice.describe()} to {money_text(total)}, more than its gross total of "
+            f"{money_text(abs(invoice_gross))}: the excess of "
+            f"{money_text(total - abs(invoice_gross))} cannot be allocated to it. Check the "
+            "amounts and the References.",
+            field="Reference",
         )
 
 
-def check_target_outside_document(context: RuleContext) -> Iterator[Issue]:
+def check_target_outside_document(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.target-outside-document``: left to what is already in Sage."""
-    for match in analyse(context).matches:
+    for match in analysis.matches:
         if match.targets or match.other_accounts or match.other_ledger:
             continue
         item = match.item
         yield item.first.issue(
-            "allocation.target-outside-document",
-            Severity.INFO,
+            ALLOCATION_TARGET_OUTSIDE_DOCUMENT,
             f"{_what(item)} names Reference {item.reference}, and no "
             f"{item.ledger.target_type.value} in this document has it: the importer will "
             f"look for it in Sage on account {item.account_reference or '(empty)'}, and leave "
@@ -303,8 +280,8 @@ def check_target_outside_document(context: RuleContext) -> Iterator[Issue]:
         )
 
 
-TRANSACTION_RULES: tuple[Callable[[LocatedTransaction], Iterable[Issue]], ...] = ()
-DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = (
+#: The checks, in the order their issues are reported.
+CHECKS: tuple[Callable[[Analysis], Iterator[Issue]], ...] = (
     check_missing_reference,
     check_account_mismatch,
     check_wrong_ledger,
@@ -312,3 +289,11 @@ DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = (
     check_over_allocated,
     check_target_outside_document,
 )
+
+
+@REGISTRY.document
+def allocation(context: DocumentContext) -> Iterator[Issue]:
+    """Every ``allocation.*`` issue, from one analysis of the document."""
+    analysis = analyse(context.transactions)
+    for check in CHECKS:
+        yield from check(analysis)

@@ -1,64 +1,19 @@
-"""What the business rules see: bound records with where they came from, and the options."""
+"""The old shape of what the document rules saw, kept until ``validation.py`` moves to the new
+API (``record_facts`` and :class:`.document.DocumentContext`): :class:`RuleContext` of located
+(or slim) records, and :func:`slim`. New code uses :mod:`.facts` instead."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, cast
 
 import attr
 
-from ..issues import Issue, RecordRef, Severity
-from ..models import Customer, Invoice, Transaction
+from ..models import Customer, Transaction
+from .located import Located, R, located
 
-R = TypeVar("R", Transaction, Customer, Invoice)
-
-
-@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
-class Located(Generic[R]):
-    """A record bound to its model, with its position in the source document.
-
-    ``field_lines`` maps an element name (``NetAmount``) to its line; ``invalid_fields`` names
-    the elements that were present but failed the schema (already reported), so rules can treat
-    them as given without reading their value.
-    """
-
-    record: R
-    kind: str
-    index: int
-    line: int | None = None
-    field_lines: Mapping[str, int] = attr.ib(factory=dict)
-    invalid_fields: frozenset[str] = frozenset()
-
-    @property
-    def path(self) -> str:
-        """``/Company/Transactions/Transaction[3]``."""
-        return f"/Company/{self.kind}s/{self.kind}[{self.index}]"
-
-    @property
-    def ref(self) -> RecordRef:
-        """The record reference carried by issues about this record."""
-        record_id = self.record.id
-        return RecordRef(
-            kind=self.kind, index=self.index, id=None if record_id is None else str(record_id)
-        )
-
-    def has(self, xml_name: str) -> bool:
-        """Was the element present in the source (valid or not)?"""
-        return xml_name in self.field_lines or xml_name in self.invalid_fields
-
-    def issue(
-        self, code: str, severity: Severity, message: str, field: str | None = None
-    ) -> Issue:
-        """An issue about this record, or about one of its fields (by element name)."""
-        line = self.line
-        path = self.path
-        if field is not None:
-            path = f"{path}/{field}"
-            line = self.field_lines.get(field, line)
-        return Issue(
-            code=code, severity=severity, message=message, line=line, path=path, record=self.ref
-        )
+__all__ = ["DOCUMENT_FIELDS", "Located", "RuleContext", "located", "slim"]
 
 
 LocatedTransaction = Located[Transaction]
@@ -75,12 +30,6 @@ class RuleContext:
     has_customers: bool = False
     journal_variance_nominal: str | None = None
     imported_ids: Collection[str] = frozenset()
-
-
-def located(records: Sequence[R], kind: str) -> Iterator[Located[R]]:
-    """Wrap records of a model built in Python (no source lines) for the rules."""
-    for index, record in enumerate(records, start=1):
-        yield Located(record=record, kind=kind, index=index)
 
 
 #: What the document rules read of each record: a streaming caller keeps only these.

@@ -2,34 +2,40 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
-import pycountry
-
-from ..issues import Issue, Severity
-from ..models import Customer, CustomerAddress, DeliveryAddress, DiscountType, RecordOperation
+from ..issues import Issue
+from ..models import Customer, CustomerAddress, DeliveryAddress, DiscountType
 from ..vocabulary import account_key
-from .context import LocatedCustomer, RuleContext
-from .oss import code_for_name, country_code
-from .types import given, is_given_value
+from .catalogue import (
+    ADDRESS_COUNTRY_UNKNOWN,
+    CUSTOMER_ACCOUNT_REFERENCE_MISSING,
+    CUSTOMER_CURRENCY_UNKNOWN,
+    CUSTOMER_DISCOUNT_TABLE_REQUIRED,
+    CUSTOMER_DUPLICATE_ACCOUNT_REFERENCE,
+    CUSTOMER_NAME_MISSING,
+)
+from .countries import code_for_name, country_code, currency_codes
+from .document import DocumentContext
+from .facts import CustomerFacts
+from .located import Located, is_given_value
+from .registry import REGISTRY
+
+LocatedCustomer = Located[Customer]
 
 #: The name parts of CustomerInvoiceAddress that name a customer without a CompanyName.
 NAME_PARTS = ("title", "forename", "middlename", "surname")
 NAME_XML_PARTS = ("Title", "Forename", "Middlename", "Surname")
 
 
-def _is_update(located: LocatedCustomer) -> bool:
-    return located.record.record_operation is RecordOperation.UPDATE
-
-
+@REGISTRY.record(Customer)
 def name_missing(located: LocatedCustomer) -> Iterator[Issue]:
     """``customer.name-missing``: neither CompanyName nor a contact name in the invoice address.
 
     Not reported on ``RecordOperation="Update"``: an update of an existing customer keeps the
     name it has.
     """
-    if _is_update(located) or given(located, "CompanyName"):
+    if located.is_update or located.given("CompanyName"):
         return
     address = located.record.customer_invoice_address
     if address is not None and any(is_given_value(getattr(address, part)) for part in NAME_PARTS):
@@ -37,8 +43,7 @@ def name_missing(located: LocatedCustomer) -> Iterator[Issue]:
     if any(f"CustomerInvoiceAddress/{part}" in located.invalid_fields for part in NAME_XML_PARTS):
         return  # a name part is there but invalid: already a schema error
     yield located.issue(
-        "customer.name-missing",
-        Severity.WARNING,
+        CUSTOMER_NAME_MISSING,
         "This customer has no CompanyName and no Title, Forename, Middlename or Surname in "
         "CustomerInvoiceAddress: a new customer needs a name, so add one (fine if the record "
         "only updates a customer already in Sage).",
@@ -46,28 +51,13 @@ def name_missing(located: LocatedCustomer) -> Iterator[Issue]:
     )
 
 
-def discount_table_required(located: LocatedCustomer) -> Iterator[Issue]:
-    """``customer.discount-table-required``: DiscountType DiscountTable without DiscountTable."""
-    if located.record.discount_type is not DiscountType.DISCOUNT_TABLE:
-        return
-    if given(located, "DiscountTable"):
-        return
-    yield located.issue(
-        "customer.discount-table-required",
-        Severity.ERROR,
-        "DiscountType is DiscountTable but DiscountTable is missing or empty: give the "
-        "discount table (a single character, as set up in Sage), or choose another DiscountType.",
-        field="DiscountTable",
-    )
-
-
+@REGISTRY.record(Customer)
 def account_reference_missing(located: LocatedCustomer) -> Iterator[Issue]:
     """``customer.account-reference-missing`` (info): no AccountReference."""
-    if given(located, "AccountReference"):
+    if located.given("AccountReference"):
         return
     yield located.issue(
-        "customer.account-reference-missing",
-        Severity.INFO,
+        CUSTOMER_ACCOUNT_REFERENCE_MISSING,
         "This customer has no AccountReference: the Import Customers task must be set to "
         "generate references (Auto Generate References) or to match existing accounts, "
         "otherwise give one.",
@@ -75,24 +65,34 @@ def account_reference_missing(located: LocatedCustomer) -> Iterator[Issue]:
     )
 
 
-@functools.cache
-def _currency_codes() -> frozenset[str]:
-    return frozenset(str(currency.alpha_3) for currency in pycountry.currencies)
-
-
+@REGISTRY.record(Customer)
 def currency_unknown(located: LocatedCustomer) -> Iterator[Issue]:
     """``customer.currency-unknown``: Currency is not an ISO 4217 code (empty is not checked)."""
     currency = located.record.currency
     if currency is None or not currency.strip() or "Currency" in located.invalid_fields:
         return
-    if currency.strip().upper() in _currency_codes():
+    if currency.strip().upper() in currency_codes():
         return
     yield located.issue(
-        "customer.currency-unknown",
-        Severity.WARNING,
+        CUSTOMER_CURRENCY_UNKNOWN,
         f"Currency {currency!r} is not an ISO 4217 currency code: give the three-letter code "
         "of a currency set up in Sage, e.g. GBP, EUR or USD.",
         field="Currency",
+    )
+
+
+@REGISTRY.record(Customer)
+def discount_table_required(located: LocatedCustomer) -> Iterator[Issue]:
+    """``customer.discount-table-required``: DiscountType DiscountTable without DiscountTable."""
+    if located.record.discount_type is not DiscountType.DISCOUNT_TABLE:
+        return
+    if located.given("DiscountTable"):
+        return
+    yield located.issue(
+        CUSTOMER_DISCOUNT_TABLE_REQUIRED,
+        "DiscountType is DiscountTable but DiscountTable is missing or empty: give the "
+        "discount table (a single character, as set up in Sage), or choose another DiscountType.",
+        field="DiscountTable",
     )
 
 
@@ -118,6 +118,7 @@ def _addresses(
                 )
 
 
+@REGISTRY.record(Customer)
 def address_country_unknown(located: LocatedCustomer) -> Iterator[Issue]:
     """``address.country-unknown``: an address Country that is not an ISO 3166-1 alpha-2 code."""
     for where, label, address in _addresses(located.record):
@@ -129,23 +130,23 @@ def address_country_unknown(located: LocatedCustomer) -> Iterator[Issue]:
         code = code_for_name(country)
         instead = f"write {code}" if code else "write one, e.g. GB for the United Kingdom"
         yield located.issue(
-            "address.country-unknown",
-            Severity.WARNING,
+            ADDRESS_COUNTRY_UNKNOWN,
             f"Country {country!r} in {label} is not a two-letter ISO 3166 country code, "
             f"which is what Sage expects: {instead}.",
             field=f"{where}/Country",
         )
 
 
-def duplicate_account_reference(context: RuleContext) -> Iterator[Issue]:
+@REGISTRY.document
+def duplicate_account_reference(context: DocumentContext) -> Iterator[Issue]:
     """``customer.duplicate-account-reference``: two customers share an AccountReference.
 
     Reported on every customer after the first with that reference (compared as Sage does,
     ignoring case and surrounding blanks).
     """
-    first: dict[str, LocatedCustomer] = {}
+    first: dict[str, CustomerFacts] = {}
     for located in context.customers:
-        reference = located.record.account_reference
+        reference = located.account_reference
         if reference is None or not reference.strip():
             continue
         key = account_key(reference)
@@ -154,19 +155,8 @@ def duplicate_account_reference(context: RuleContext) -> Iterator[Issue]:
             continue
         where = f" (line {earlier.line})" if earlier.line is not None else ""
         yield located.issue(
-            "customer.duplicate-account-reference",
-            Severity.ERROR,
+            CUSTOMER_DUPLICATE_ACCOUNT_REFERENCE,
             f"AccountReference {reference!r} is also used by customer {earlier.index}{where}: "
             "give each customer its own reference, or merge the two records.",
             field="AccountReference",
         )
-
-
-CUSTOMER_RULES = (
-    name_missing,
-    account_reference_missing,
-    currency_unknown,
-    discount_table_required,
-    address_country_unknown,
-)
-DOCUMENT_RULES = (duplicate_account_reference,)

@@ -1,27 +1,36 @@
 """Rules: ``duplicate.id``, Ids that the importer's duplicate prevention would skip.
 
-Transaction Ids are integers (decision 8) and compare as numbers, so an already-imported Id
-``007`` matches ``<Id>7</Id>``; customer Ids are strings and compare exactly (blanks around
-ignored).
+One loop for every kind of record. Transaction Ids are integers (decision 8) and compare as
+numbers, so an already-imported Id ``007`` matches ``<Id>7</Id>``; customer and invoice Ids
+are strings and compare exactly (blanks around ignored). Update-shaped invoices name an
+imported invoice by its Id on purpose and are left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterator, Sequence
 
-from ..issues import Issue, Severity
-from .context import Located, RuleContext
-
-
-def _transaction_key(value: object) -> str | None:
-    return None if value is None else str(value)
+from ..issues import Issue
+from .catalogue import DUPLICATE_ID
+from .document import DocumentContext
+from .facts import InvoiceFacts, RecordFacts
+from .registry import REGISTRY
 
 
-def _customer_key(value: object) -> str | None:
-    if not isinstance(value, str) or not value.strip():
+def _transaction_key(row: RecordFacts) -> str | None:
+    return row.id
+
+
+def _text_key(row: RecordFacts) -> str | None:
+    if row.id is None or not row.id.strip():
         return None
-    return value.strip()
+    return row.id.strip()
+
+
+def new_invoice_key(row: RecordFacts) -> str | None:
+    """The duplicate key of a new invoice (update-shaped ones have none)."""
+    assert isinstance(row, InvoiceFacts)
+    return None if row.is_update else _text_key(row)
 
 
 def _imported_transaction_ids(imported: Collection[str]) -> frozenset[str]:
@@ -29,51 +38,49 @@ def _imported_transaction_ids(imported: Collection[str]) -> frozenset[str]:
     return frozenset(str(int(value)) for value in imported if value.strip().isdigit())
 
 
-def _duplicates(
-    records: Sequence[Located[Any]],
-    key_of: Any,
+def duplicates(
+    records: Sequence[RecordFacts],
+    key_of: Callable[[RecordFacts], str | None],
     imported: Collection[str],
     noun: str,
 ) -> Iterator[Issue]:
-    first: dict[str, Located[Any]] = {}
-    for located in records:
-        key = key_of(located.record.id)
+    """``duplicate.id`` among ``records`` (one kind), named ``noun`` in messages."""
+    first: dict[str, RecordFacts] = {}
+    for record in records:
+        key = key_of(record)
         if key is None:
             continue
         if key in imported:
-            yield located.issue(
-                "duplicate.id",
-                Severity.ERROR,
+            yield record.issue(
+                DUPLICATE_ID,
                 f"Id {key} was already imported: with Prevent Duplicates on, the importer "
                 f"will skip this {noun} to the fail file; give it a new Id if it is a new "
                 f"{noun}, or leave it out of the file.",
                 field="Id",
             )
             continue
-        earlier = first.setdefault(key, located)
-        if earlier is located:
+        earlier = first.setdefault(key, record)
+        if earlier is record:
             continue
         where = f" (line {earlier.line})" if earlier.line is not None else ""
-        yield located.issue(
-            "duplicate.id",
-            Severity.ERROR,
+        yield record.issue(
+            DUPLICATE_ID,
             f"Id {key} is also the Id of {noun} {earlier.index}{where}: the importer will skip "
             f"this one to the fail file; give each {noun} its own Id.",
             field="Id",
         )
 
 
-def duplicate_id(context: RuleContext) -> Iterator[Issue]:
-    """``duplicate.id``: two transactions or two customers share an Id, or an Id is in the
-    caller's list of already-imported Ids."""
-    yield from _duplicates(
+@REGISTRY.document
+def duplicate_id(context: DocumentContext) -> Iterator[Issue]:
+    """``duplicate.id``: two transactions, customers or invoices share an Id, or an Id is in
+    the caller's list of already-imported Ids."""
+    imported = context.options.imported_ids
+    yield from duplicates(
         context.transactions,
         _transaction_key,
-        _imported_transaction_ids(context.imported_ids),
+        _imported_transaction_ids(imported),
         "transaction",
     )
-    customer_imported = frozenset(value.strip() for value in context.imported_ids)
-    yield from _duplicates(context.customers, _customer_key, customer_imported, "customer")
-
-
-DOCUMENT_RULES = (duplicate_id,)
+    yield from duplicates(context.customers, _text_key, imported, "customer")
+    yield from duplicates(context.invoices, new_invoice_key, imported, "invoice")

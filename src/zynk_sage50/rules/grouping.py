@@ -14,19 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar
 
-from ..issues import Issue, Severity
-from ..models import RecordOperation, TransactionType
-from ..vocabulary import GROUP_KEY_FIELDS
-from ..vocabulary import GROUPED_TYPES as VOCABULARY_GROUPED_TYPES
-from .context import LocatedTransaction, RuleContext
+from ..issues import Issue
+from ..models import TransactionType
+from ..vocabulary import GROUP_KEY_FIELDS, GROUPED_TYPES
+from .catalogue import GROUPING_SPLIT_GROUP
+from .document import DocumentContext
+from .facts import TransactionFacts
+from .registry import REGISTRY
 
 K = TypeVar("K", bound=Hashable)
-
-#: The types the importer groups by :class:`GroupKey` (decision 16).
-GROUPED_TYPES = VOCABULARY_GROUPED_TYPES
-
-#: The elements a grouping key is made of.
-KEY_FIELDS = frozenset(GROUP_KEY_FIELDS)
 
 
 class GroupKey(NamedTuple):
@@ -42,50 +38,33 @@ class GroupKey(NamedTuple):
     unreadable: int = 0
 
 
-def is_posting(row: LocatedTransaction) -> bool:
-    """Is this row a new transaction (not an update of one already in Sage)?"""
-    return row.record.record_operation is not RecordOperation.UPDATE
-
-
-def text(value: str | None) -> str:
-    """A string field as the key sees it: absent counts as empty."""
-    return value or ""
-
-
-def describe_row(row: LocatedTransaction) -> str:
-    """``Transaction[3] (line 20)``: where a row is, for messages."""
-    where = f"Transaction[{row.index}]"
-    return f"{where} (line {row.line})" if row.line is not None else where
-
-
-def describe_date(row: LocatedTransaction) -> str:
+def describe_date(row: TransactionFacts) -> str:
     """The TransactionDate as written, for messages."""
-    date = row.record.transaction_date
+    date = row.transaction_date
     return "no TransactionDate" if date is None else str(date)
 
 
-def group_key(row: LocatedTransaction) -> GroupKey | None:
+def group_key(row: TransactionFacts) -> GroupKey | None:
     """The grouping key of an SI/SC/PI/PC posting, or None for any other row."""
-    record = row.record
-    if not is_posting(row) or record.transaction_type not in GROUPED_TYPES:
+    transaction_type = row.transaction_type
+    if not row.posting or transaction_type is None or transaction_type not in GROUPED_TYPES:
         return None
-    assert record.transaction_type is not None  # for mypy: checked just above
     return GroupKey(
-        record.transaction_type,
-        record.account_reference or "",
-        record.reference or "",
-        record.second_reference or "",
-        record.transaction_date,
-        0 if row.invalid_fields.isdisjoint(KEY_FIELDS) else row.index,
+        transaction_type,
+        row.account_reference,
+        row.reference,
+        row.second_reference,
+        row.transaction_date,
+        0 if row.readable(*GROUP_KEY_FIELDS) else row.index,
     )
 
 
 def consecutive_runs(
-    rows: Iterable[LocatedTransaction], key_of: Callable[[LocatedTransaction], K | None]
-) -> Iterator[tuple[K, list[LocatedTransaction]]]:
+    rows: Iterable[TransactionFacts], key_of: Callable[[TransactionFacts], K | None]
+) -> Iterator[tuple[K, list[TransactionFacts]]]:
     """Runs of consecutive rows with equal keys; a row whose key is None ends the run."""
     run_key: K | None = None
-    run: list[LocatedTransaction] = []
+    run: list[TransactionFacts] = []
     for row in rows:
         key = key_of(row)
         if key is not None and key == run_key:
@@ -99,8 +78,8 @@ def consecutive_runs(
 
 
 def transaction_groups(
-    rows: Sequence[LocatedTransaction],
-) -> Iterator[tuple[GroupKey, list[LocatedTransaction]]]:
+    rows: Sequence[TransactionFacts],
+) -> Iterator[tuple[GroupKey, list[TransactionFacts]]]:
     """Every SI/SC/PI/PC group the importer will create (one header each), in file order."""
     return consecutive_runs(rows, group_key)
 
@@ -115,23 +94,19 @@ def describe_key(key: GroupKey) -> str:
     )
 
 
-def check_split_group(context: RuleContext) -> Iterator[Issue]:
+@REGISTRY.document
+def check_split_group(context: DocumentContext) -> Iterator[Issue]:
     """``grouping.split-group``: the same key again after other rows: a second header."""
-    started: dict[GroupKey, LocatedTransaction] = {}
+    started: dict[GroupKey, TransactionFacts] = {}
     for key, run in transaction_groups(context.transactions):
         first = started.setdefault(key, run[0])
         if first is run[0]:
             continue
         kind = key.transaction_type.value
         yield run[0].issue(
-            "grouping.split-group",
-            Severity.WARNING,
+            GROUPING_SPLIT_GROUP,
             f"This {kind} row has the same grouping key ({describe_key(key)}) as the group "
-            f"that starts at {describe_row(first)}, but other rows come between them: the "
+            f"that starts at {first.describe()}, but other rows come between them: the "
             f"importer will create a second {kind} header here instead of adding splits to "
             f"the first. Put all the rows of one {kind} next to each other.",
         )
-
-
-TRANSACTION_RULES: tuple[Callable[[LocatedTransaction], Iterable[Issue]], ...] = ()
-DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = (check_split_group,)

@@ -16,24 +16,32 @@ a line comes from its type, so a negative JournalDebit lowers the debit total (a
 as ``journal.negative-amount``). A group with a NetAmount missing or unreadable is not checked
 for balance (``type.required-field`` or a schema error already reports it). A one-sided group is
 reported only as ``journal.one-sided``: the importer rejects it whatever its amounts, and its
-"variance" would only repeat its total.
+"variance" would only repeat its total. Messages give a journal's date as its day
+(``2019-05-16``), as the command's documented example does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..issues import Issue, Severity
-from ..models import TransactionType
-from ..vocabulary import JOURNAL_KEY_FIELDS, JOURNALS, round_line_amount
-from ..vocabulary import money_text as money
-from .context import LocatedTransaction, RuleContext
-from .grouping import consecutive_runs, is_posting, text
+from xsdata.models.datatype import XmlDateTime
 
-JOURNAL_TYPES = JOURNALS
-_KEY_FIELDS = frozenset(JOURNAL_KEY_FIELDS)
+from ..issues import Issue
+from ..models import Transaction, TransactionType
+from ..vocabulary import JOURNAL_KEY_FIELDS, JOURNALS, money_text, round_line_amount
+from .catalogue import (
+    JOURNAL_NEGATIVE_AMOUNT,
+    JOURNAL_ONE_SIDED,
+    JOURNAL_UNBALANCED,
+    JOURNAL_VARIANCE_POSTED,
+)
+from .document import DocumentContext
+from .facts import TransactionFacts
+from .grouping import consecutive_runs
+from .located import Located
+from .registry import REGISTRY
 
 
 class JournalKey(NamedTuple):
@@ -46,56 +54,68 @@ class JournalKey(NamedTuple):
     unreadable: int = 0
 
 
-def journal_key(row: LocatedTransaction) -> JournalKey | None:
+def journal_key(row: TransactionFacts) -> JournalKey | None:
     """The journal key of a JournalDebit/JournalCredit posting, or None for any other row."""
-    record = row.record
-    if not is_posting(row) or record.transaction_type not in JOURNAL_TYPES:
+    if not row.posting or row.transaction_type not in JOURNALS:
         return None
     return JournalKey(
-        text(record.reference),
-        text(record.second_reference),
-        record.transaction_date,
-        0 if row.invalid_fields.isdisjoint(_KEY_FIELDS) else row.index,
+        row.reference,
+        row.second_reference,
+        row.transaction_date,
+        0 if row.readable(*JOURNAL_KEY_FIELDS) else row.index,
     )
+
+
+def day(date: object) -> str:
+    """A TransactionDate as its day, ``2019-05-16`` (as written if it is not a date)."""
+    if isinstance(date, XmlDateTime):
+        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+    return str(date)
+
+
+def _other_side(transaction_type: TransactionType) -> TransactionType:
+    if transaction_type is TransactionType.JOURNAL_DEBIT:
+        return TransactionType.JOURNAL_CREDIT
+    return TransactionType.JOURNAL_DEBIT
 
 
 class Journal(NamedTuple):
     """One journal set as the importer will post it."""
 
     key: JournalKey
-    rows: Sequence[LocatedTransaction]
+    rows: Sequence[TransactionFacts]
 
     @property
-    def first(self) -> LocatedTransaction:
+    def first(self) -> TransactionFacts:
         """The row the journal's issues are reported on."""
         return self.rows[0]
 
     def is_one_sided(self) -> bool:
         """No JournalDebit, or no JournalCredit."""
-        types = {row.record.transaction_type for row in self.rows}
+        types = {row.transaction_type for row in self.rows}
         return len(types) < 2
 
     def totals(self) -> tuple[Decimal, Decimal] | None:
         """(debits, credits), each line rounded to 2 places; None if an amount is unknown."""
         debits = credits = Decimal(0)
         for row in self.rows:
-            amount = row.record.net_amount
-            if amount is None or "NetAmount" in row.invalid_fields:
+            amount = row.net_amount
+            if amount is None:
                 return None
-            if row.record.transaction_type is TransactionType.JOURNAL_DEBIT:
+            if row.transaction_type is TransactionType.JOURNAL_DEBIT:
                 debits += round_line_amount(amount)
             else:
                 credits += round_line_amount(amount)
         return debits, credits
 
     def describe(self) -> str:
-        """``Journal JDC1 on 2019-05-16T00:00:00``."""
+        """``Journal JDC1 on 2019-05-16``."""
         key = self.key
         name = f"Journal {key.reference}" if key.reference else "Journal (no Reference)"
         if key.second_reference:
             name += f" / {key.second_reference}"
-        date = self.first.record.transaction_date
-        return name + (" with no TransactionDate" if date is None else f" on {date}")
+        date = self.first.transaction_date
+        return name + (" with no TransactionDate" if date is None else f" on {day(date)}")
 
     def span(self) -> str:
         """``Transaction[1] to Transaction[2]``: the journal's rows, for messages."""
@@ -105,7 +125,7 @@ class Journal(NamedTuple):
         return f"{first} to Transaction[{self.rows[-1].index}]"
 
 
-def journals(rows: Sequence[LocatedTransaction]) -> Iterator[Journal]:
+def journals(rows: Sequence[TransactionFacts]) -> Iterator[Journal]:
     """Every journal set in the document, in file order."""
     for key, run in consecutive_runs(rows, journal_key):
         yield Journal(key=key, rows=run)
@@ -121,30 +141,27 @@ def _unbalanced(journal: Journal) -> tuple[Decimal, Decimal] | None:
     return totals
 
 
-def check_one_sided(context: RuleContext) -> Iterator[Issue]:
+@REGISTRY.document
+def check_one_sided(context: DocumentContext) -> Iterator[Issue]:
     """``journal.one-sided``: a journal set needs at least one debit and one credit."""
     for journal in journals(context.transactions):
         if not journal.is_one_sided():
             continue
-        present = journal.first.record.transaction_type
+        present = journal.first.transaction_type
         assert present is not None  # journal rows always have a type
-        missing = (
-            TransactionType.JOURNAL_CREDIT
-            if present is TransactionType.JOURNAL_DEBIT
-            else TransactionType.JOURNAL_DEBIT
-        )
         yield journal.first.issue(
-            "journal.one-sided",
-            Severity.ERROR,
+            JOURNAL_ONE_SIDED,
             f"{journal.describe()} ({journal.span()}) has only {present.value} lines, no "
-            f"{missing.value}: the importer rejects the whole journal. Add the other side "
-            "next to these rows, with the same Reference, SecondReference and TransactionDate.",
+            f"{_other_side(present).value}: the importer rejects the whole journal. Add the "
+            "other side next to these rows, with the same Reference, SecondReference and "
+            "TransactionDate.",
         )
 
 
-def check_unbalanced(context: RuleContext) -> Iterator[Issue]:
+@REGISTRY.document
+def check_unbalanced(context: DocumentContext) -> Iterator[Issue]:
     """``journal.unbalanced``: debits and credits differ and no variance nominal is set."""
-    if context.journal_variance_nominal:
+    if context.options.journal_variance_nominal:
         return
     for journal in journals(context.transactions):
         totals = _unbalanced(journal)
@@ -152,18 +169,18 @@ def check_unbalanced(context: RuleContext) -> Iterator[Issue]:
             continue
         debits, credits = totals
         yield journal.first.issue(
-            "journal.unbalanced",
-            Severity.ERROR,
-            f"{journal.describe()}: debits {money(debits)}, credits {money(credits)}, "
-            f"variance {money(abs(debits - credits))}. The importer rejects the whole journal "
-            f"({journal.span()}): correct the amounts, or set a journal variance nominal code "
-            "to post the difference.",
+            JOURNAL_UNBALANCED,
+            f"{journal.describe()}: debits {money_text(debits)}, credits {money_text(credits)}, "
+            f"variance {money_text(abs(debits - credits))}. The importer rejects the whole "
+            f"journal ({journal.span()}): correct the amounts, or set a journal variance "
+            "nominal code to post the difference.",
         )
 
 
-def check_variance_posted(context: RuleContext) -> Iterator[Issue]:
+@REGISTRY.document
+def check_variance_posted(context: DocumentContext) -> Iterator[Issue]:
     """``journal.variance-posted``: the balancing line the importer adds (option set)."""
-    nominal = context.journal_variance_nominal
+    nominal = context.options.journal_variance_nominal
     if not nominal:
         return
     for journal in journals(context.transactions):
@@ -175,43 +192,27 @@ def check_variance_posted(context: RuleContext) -> Iterator[Issue]:
             TransactionType.JOURNAL_CREDIT if debits > credits else TransactionType.JOURNAL_DEBIT
         )
         yield journal.first.issue(
-            "journal.variance-posted",
-            Severity.INFO,
-            f"{journal.describe()}: debits {money(debits)}, credits {money(credits)}; the "
-            f"importer will add a {side.value} of {money(abs(debits - credits))} to nominal "
-            f"{nominal} to balance it ({journal.span()}).",
+            JOURNAL_VARIANCE_POSTED,
+            f"{journal.describe()}: debits {money_text(debits)}, credits {money_text(credits)}; "
+            f"the importer will add a {side.value} of {money_text(abs(debits - credits))} to "
+            f"nominal {nominal} to balance it ({journal.span()}).",
         )
 
 
-def check_negative_amount(row: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def check_negative_amount(row: Located[Transaction]) -> Iterator[Issue]:
     """``journal.negative-amount``: the side of a journal line comes from its type."""
     record = row.record
-    if not is_posting(row) or record.transaction_type not in JOURNAL_TYPES:
+    transaction_type = record.transaction_type
+    if row.is_update or transaction_type is None or transaction_type not in JOURNALS:
         return
     amount = record.net_amount
     if amount is None or "NetAmount" in row.invalid_fields or amount >= 0:
         return
-    assert record.transaction_type is not None
-    other = (
-        TransactionType.JOURNAL_CREDIT
-        if record.transaction_type is TransactionType.JOURNAL_DEBIT
-        else TransactionType.JOURNAL_DEBIT
-    )
     yield row.issue(
-        "journal.negative-amount",
-        Severity.WARNING,
-        f"{record.transaction_type.value} NetAmount is negative ({amount}): the side of a "
-        f"journal line comes from its type, so give a positive amount, as a {other.value} if "
-        "that is the side you meant.",
+        JOURNAL_NEGATIVE_AMOUNT,
+        f"{transaction_type.value} NetAmount is negative ({amount}): the side of a journal "
+        "line comes from its type, so give a positive amount, as a "
+        f"{_other_side(transaction_type).value} if that is the side you meant.",
         field="NetAmount",
     )
-
-
-TRANSACTION_RULES: tuple[Callable[[LocatedTransaction], Iterable[Issue]], ...] = (
-    check_negative_amount,
-)
-DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = (
-    check_one_sided,
-    check_unbalanced,
-    check_variance_posted,
-)

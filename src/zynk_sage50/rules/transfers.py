@@ -11,27 +11,28 @@ required-field and schema rules report that.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
-from ..issues import Issue, Severity
-from ..models import TransactionType
-from ..vocabulary import money_text as money
-from ..vocabulary import round_line_amount
-from .context import LocatedTransaction, RuleContext
-from .grouping import is_posting
+from ..issues import Issue
+from ..models import Transaction, TransactionType
+from ..vocabulary import money_text, round_line_amount
+from .catalogue import TRANSFER_AMOUNTS_DIFFER, TRANSFER_RATE_MISMATCH, TRANSFER_SAME_ACCOUNT
+from .located import Located
+from .registry import REGISTRY
 
 
-def _is_transfer(row: LocatedTransaction) -> bool:
-    return is_posting(row) and row.record.transaction_type is TransactionType.BANK_TRANSFER
+def _is_transfer(row: Located[Transaction]) -> bool:
+    return not row.is_update and row.record.transaction_type is TransactionType.BANK_TRANSFER
 
 
-def _amount(row: LocatedTransaction, xml_name: str, value: Decimal | None) -> Decimal | None:
+def _amount(row: Located[Transaction], xml_name: str, value: Decimal | None) -> Decimal | None:
     """A readable amount, or None when it is missing or failed the schema."""
     return None if value is None or xml_name in row.invalid_fields else value
 
 
-def check_same_account(row: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def check_same_account(row: Located[Transaction]) -> Iterator[Issue]:
     """``transfer.same-account``: a transfer must move money between two banks."""
     if not _is_transfer(row):
         return
@@ -41,15 +42,15 @@ def check_same_account(row: LocatedTransaction) -> Iterator[Issue]:
     if source.strip().upper() != target.strip().upper():
         return
     yield row.issue(
-        "transfer.same-account",
-        Severity.ERROR,
+        TRANSFER_SAME_ACCOUNT,
         f"FromBankAccount and ToBankAccount are both {target}: a bank transfer moves money "
         "between two different bank accounts. Correct one of them.",
         field="ToBankAccount",
     )
 
 
-def check_rate_mismatch(row: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def check_rate_mismatch(row: Located[Transaction]) -> Iterator[Issue]:
     """``transfer.rate-mismatch``: ReceiptAmount ≠ round(PaymentAmount * ExchangeRate, 2)."""
     if not _is_transfer(row):
         return
@@ -63,16 +64,17 @@ def check_rate_mismatch(row: LocatedTransaction) -> Iterator[Issue]:
     if round_line_amount(receipt) == expected:
         return
     yield row.issue(
-        "transfer.rate-mismatch",
-        Severity.ERROR,
-        f"ReceiptAmount {money(receipt)} does not match PaymentAmount {money(payment)} "
-        f"times ExchangeRate {rate}, which is {money(expected)} rounded to 2 places. Correct "
-        "the amount or the rate, or leave ExchangeRate out to let Sage apply its own rate.",
+        TRANSFER_RATE_MISMATCH,
+        f"ReceiptAmount {money_text(receipt)} does not match PaymentAmount "
+        f"{money_text(payment)} times ExchangeRate {rate}, which is {money_text(expected)} "
+        "rounded to 2 places. Correct the amount or the rate, or leave ExchangeRate out to let "
+        "Sage apply its own rate.",
         field="ReceiptAmount",
     )
 
 
-def check_amounts_differ(row: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def check_amounts_differ(row: Located[Transaction]) -> Iterator[Issue]:
     """``transfer.amounts-differ``: no ExchangeRate and PaymentAmount ≠ ReceiptAmount."""
     if not _is_transfer(row) or "ExchangeRate" in row.invalid_fields:
         return
@@ -81,25 +83,14 @@ def check_amounts_differ(row: LocatedTransaction) -> Iterator[Issue]:
         return
     payment = _amount(row, "PaymentAmount", record.payment_amount)
     receipt = _amount(row, "ReceiptAmount", record.receipt_amount)
-    if (
-        payment is None
-        or receipt is None
-        or round_line_amount(payment) == round_line_amount(receipt)
-    ):
+    if payment is None or receipt is None:
+        return
+    if round_line_amount(payment) == round_line_amount(receipt):
         return
     yield row.issue(
-        "transfer.amounts-differ",
-        Severity.WARNING,
-        f"PaymentAmount {money(payment)} and ReceiptAmount {money(receipt)} differ and no "
-        "ExchangeRate is given: fine if one bank is in a foreign currency (Sage's rate is "
-        "used), otherwise make the two amounts equal.",
+        TRANSFER_AMOUNTS_DIFFER,
+        f"PaymentAmount {money_text(payment)} and ReceiptAmount {money_text(receipt)} differ "
+        "and no ExchangeRate is given: fine if one bank is in a foreign currency (Sage's rate "
+        "is used), otherwise make the two amounts equal.",
         field="ReceiptAmount",
     )
-
-
-TRANSACTION_RULES: tuple[Callable[[LocatedTransaction], Iterable[Issue]], ...] = (
-    check_same_account,
-    check_rate_mismatch,
-    check_amounts_differ,
-)
-DOCUMENT_RULES: tuple[Callable[[RuleContext], Iterable[Issue]], ...] = ()

@@ -1,19 +1,14 @@
 """Rules: what each TransactionType requires and uses, aliases, and export-only fields.
 
-The applicability matrix is ``fields.md`` §3.2; ``decisions.md`` 3, 12 and 14a adjust it. The
-helpers at the top (``given``, ``canonical_type``, ``applies``...) are shared by the other
-topic modules of this package.
+The matrix itself is data, in :mod:`.applicability`; these rules read it.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Mapping
-from typing import Any
 
-from ..issues import Issue, Severity
-from ..modelinfo import ClassInfo, class_info
-from ..models import Customer, CustomerAddress, RecordOperation, Transaction, TransactionType
+from ..issues import Issue
+from ..models import Customer, Transaction, TransactionType
 from ..vocabulary import (
     ALIASES,
     ALL_TYPES,
@@ -23,179 +18,55 @@ from ..vocabulary import (
     RECEIPTS,
     SALES,
     canonical_type,
+    type_names,
 )
-from ..vocabulary import type_names as names
-from .context import Located, LocatedCustomer, LocatedTransaction
+from .applicability import (
+    APPLICABLE,
+    CUSTOMER_ADDRESS_EXPORT_ONLY,
+    CUSTOMER_EXPORT_ONLY,
+    NEW_RECORD_EXPORT_ONLY,
+    REQUIRED,
+    TRANSACTION_EXPORT_ONLY,
+    UPDATE_FIELDS,
+)
+from .catalogue import (
+    FIELD_EXPORT_ONLY,
+    TYPE_ALIAS,
+    TYPE_FIELD_NOT_APPLICABLE,
+    TYPE_REQUIRED_FIELD,
+)
+from .located import Located, field_value, is_given_value, shown
+from .registry import REGISTRY
 
-T = TransactionType
-
-# --- shared helpers ------------------------------------------------------------------------
-
-_INFO: Mapping[type[Any], ClassInfo] = {
-    Transaction: class_info(Transaction),
-    Customer: class_info(Customer),
-    CustomerAddress: class_info(CustomerAddress),
-}
-
-
-def field_value(record: Transaction | Customer | CustomerAddress, xml_name: str) -> Any:
-    """The bound value of a record's element (or attribute) by its XML name."""
-    info = _INFO[type(record)]
-    field = info.elements.get(xml_name) or info.attributes[xml_name]
-    return getattr(record, field.name)
-
-
-def value_of(located: Located[Any], xml_name: str) -> Any:
-    """The bound value of a located record's element (or attribute) by its XML name."""
-    return field_value(located.record, xml_name)
+# The vocabulary's names, as this module exported them before the vocabulary existed.
+names = type_names
+__all__ = ["ALIASES", "ALL_TYPES", "BANK", "INVOICES", "JOURNALS", "RECEIPTS", "SALES"]
 
 
-def is_given_value(value: object) -> bool:
-    """A value that carries data: not absent or nil, and not an empty or blank string."""
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    return True
-
-
-def given(located: Located[Any], xml_name: str) -> bool:
-    """Was the field given a value? Absent, ``xsi:nil`` and empty strings are not given.
-
-    A field that was present but failed the schema counts as given: its error is already
-    reported, and a second "missing" issue about it would be wrong.
-    """
-    if xml_name in located.invalid_fields:
-        return True
-    return is_given_value(value_of(located, xml_name))
-
-
-def _present(located: Located[Any], names: Mapping[str, object]) -> list[str]:
-    """Which of ``names`` a record read from XML had (all of them for a model built in Python,
-    which has no source lines): the rules then look only at elements that were there."""
-    if located.line is None:
-        return list(names)
-    present = [name for name in located.field_lines if name in names]
-    present.extend(name for name in located.invalid_fields if name in names)
-    return present
-
-
-def is_update(located: LocatedTransaction) -> bool:
-    """``RecordOperation="Update"``: an update of an existing transaction, not a new one."""
-    return located.record.record_operation is RecordOperation.UPDATE
-
-
-def posted_type(located: LocatedTransaction) -> TransactionType | None:
+def posted_type(located: Located[Transaction]) -> TransactionType | None:
     """The type of a new (non-update) record as the importer posts it, or None if unknown."""
-    if is_update(located):
+    if located.is_update:
         return None
     return canonical_type(located.record.transaction_type)
 
 
-def shown(value: object) -> str:
-    """A value as quoted in a message: strings in quotes; numbers, dates, enums plain."""
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
+def _present(located: Located[Transaction], wanted: Mapping[str, object]) -> list[str]:
+    """Which of ``wanted`` a record read from XML had (all of them for a model built in
+    Python, which has no source lines): the rules then look only at elements that were there."""
+    if located.line is None:
+        return list(wanted)
+    present = [name for name in located.field_lines if name in wanted]
+    present.extend(name for name in located.invalid_fields if name in wanted)
+    return present
 
 
 def _users(types: frozenset[TransactionType]) -> str:
     others = ALL_TYPES - types
     if len(others) < len(types):
-        return f"every type except {names(others)} uses it"
-    return f"only {names(types)} use it"
+        return f"every type except {type_names(others)} uses it"
+    verb = "uses" if len(types) == 1 else "use"
+    return f"only {type_names(types)} {verb} it"
 
-
-# --- the applicability matrix (fields.md §3.2) -----------------------------------------------
-
-#: Fields a type requires ("R" cells). TransactionType itself is checked separately.
-REQUIRED: Mapping[str, frozenset[TransactionType]] = {
-    "AccountReference": ALL_TYPES - {T.BANK_TRANSFER},
-    "FromBankAccount": frozenset({T.BANK_TRANSFER}),
-    "ToBankAccount": frozenset({T.BANK_TRANSFER}),
-    "BankReference": RECEIPTS,
-    "Reference": JOURNALS | {T.BANK_TRANSFER},
-    "NominalCode": BANK | INVOICES,
-    "NetAmount": ALL_TYPES - {T.BANK_TRANSFER},
-    "PaymentAmount": frozenset({T.BANK_TRANSFER}),
-    "ReceiptAmount": frozenset({T.BANK_TRANSFER}),
-}
-
-#: Fields only some types use ("-" cells elsewhere). Fields not listed here are used by every
-#: type: Id, TransactionType, TransactionDate, PostedDate, Reference, PaymentReference,
-#: Details, TaxCode, TaxAmount, and (decisions 14a, D24) TaxRate, CustomerId, SecondReference,
-#: TransactionNumber.
-APPLICABLE: Mapping[str, frozenset[TransactionType]] = {
-    "AccountReference": ALL_TYPES - {T.BANK_TRANSFER},
-    "FromBankAccount": frozenset({T.BANK_TRANSFER}),
-    "ToBankAccount": frozenset({T.BANK_TRANSFER}),
-    "DueDate": INVOICES,
-    "BankReference": RECEIPTS,
-    "NominalCode": BANK | INVOICES,
-    "Department": ALL_TYPES - RECEIPTS,
-    "Fund": ALL_TYPES - RECEIPTS,
-    "ProjectRef": BANK | INVOICES,
-    "ProjectItem": frozenset({T.BANK_PAYMENT, T.PURCHASE_INVOICE, T.PURCHASE_CREDIT}),
-    "NetAmount": ALL_TYPES - {T.BANK_TRANSFER},
-    "PaymentAmount": frozenset({T.BANK_TRANSFER}),
-    "ReceiptAmount": frozenset({T.BANK_TRANSFER}),
-    "ExchangeRate": frozenset({T.BANK_TRANSFER}),
-    "OssReportType": SALES,
-    "OssCountryOfVat": SALES,
-}
-
-#: Fields only an update (``RecordOperation="Update"``) applies.
-UPDATE_FIELDS = ("Disputed", "DisputeCode", "DisputeReason", "DocumentLink")
-
-#: Transaction fields Zynk's export writes and its import ignores (decision 3).
-TRANSACTION_EXPORT_ONLY: Mapping[str, str] = {
-    "UniqueId": "to stop a transaction being imported twice, use Id",
-    "AnalysisCode": "",
-    "ElectronicTransaction": "",
-    "OutstandingAmount": "the outstanding amount follows from the allocations Sage makes",
-    "Discount": "",
-    "VatInclusive": "",
-    "CustomFields": "",
-}
-
-#: Customer fields Zynk's export writes and its import ignores.
-CUSTOMER_EXPORT_ONLY: Mapping[str, str] = {
-    "UniqueId": "to stop a customer being imported twice, use Id",
-    "Balance": "",
-    "CreditPosition": "",
-    "LastCreditReview": "",
-    "NextCreditReview": "",
-    "ApplicationDate": "",
-    "DateReceived": "",
-    "LastInvoiceDate": "",
-    "LastPaymentDate": "",
-    "TurnoverMTD": "",
-    "TurnoverYTD": "",
-    "PriorYear": "",
-    "Attachments": "",
-    "CustomFields": "",
-    "Activities": "",
-    "Groups": "",
-    "Notes": "",
-    "AccountStatusText": "to set the status, use AccountStatus",
-    "LineDiscount": "",
-    "CreateOnly": "",
-}
-
-#: Export-only fields of CustomerInvoiceAddress / CustomerDeliveryAddress.
-ADDRESS_EXPORT_ONLY: Mapping[str, str] = {
-    "Description": "",
-    "TaxCode": "to set the customer's default tax code, use the customer's TaxCode",
-    "Birthdate": "",
-    "Notes": "",
-    "CustomFields": "",
-    "Activities": "",
-    "Groups": "",
-}
 
 _WHAT: Mapping[str, str] = {
     "FromBankAccount": "the nominal code of the bank the money leaves, e.g. 1200",
@@ -224,17 +95,18 @@ def _what(xml_name: str, transaction_type: TransactionType) -> str:
     return _WHAT[xml_name]
 
 
-# --- rules ---------------------------------------------------------------------------------
+@REGISTRY.record(Transaction)
+def required_field(located: Located[Transaction]) -> Iterator[Issue]:
+    """``type.required-field``: a field the TransactionType requires is missing or empty.
 
-
-def required_field(located: LocatedTransaction) -> Iterator[Issue]:
-    """``type.required-field``: a field the TransactionType requires is missing or empty."""
-    if is_update(located):
+    Not checked when RecordOperation failed the schema: whether the record is new (and needs
+    these fields) or an update is then unknown, and the schema error says what to fix.
+    """
+    if located.is_update or located.operation_unreadable:
         return
-    if not given(located, "TransactionType"):
+    if not located.given("TransactionType"):
         yield located.issue(
-            "type.required-field",
-            Severity.ERROR,
+            TYPE_REQUIRED_FIELD,
             "TransactionType is missing or empty: give the kind of transaction, e.g. "
             "SalesInvoice, BankReceipt or JournalDebit.",
             field="TransactionType",
@@ -244,17 +116,17 @@ def required_field(located: LocatedTransaction) -> Iterator[Issue]:
     if transaction_type is None:  # present but invalid: already a schema error
         return
     for xml_name, types in REQUIRED.items():
-        if transaction_type in types and not given(located, xml_name):
+        if transaction_type in types and not located.given(xml_name):
             yield located.issue(
-                "type.required-field",
-                Severity.ERROR,
+                TYPE_REQUIRED_FIELD,
                 f"{xml_name} is missing or empty, but a {transaction_type.value} needs it: "
                 f"give {_what(xml_name, transaction_type)}.",
                 field=xml_name,
             )
 
 
-def field_not_applicable(located: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def field_not_applicable(located: Located[Transaction]) -> Iterator[Issue]:
     """``type.field-not-applicable``: a field given that the TransactionType ignores.
 
     Empty and ``xsi:nil`` elements carry nothing to ignore, so they are not reported (exports
@@ -263,30 +135,26 @@ def field_not_applicable(located: LocatedTransaction) -> Iterator[Issue]:
     only applies them with ``RecordOperation="Update"``.
     """
     transaction_type = posted_type(located)
-    if transaction_type is None:
+    if transaction_type is None or located.operation_unreadable:
         return
     written = located.record.transaction_type
     assert written is not None
     for xml_name in _present(located, APPLICABLE):
         types = APPLICABLE[xml_name]
-        if transaction_type not in types and given(located, xml_name):
+        if transaction_type not in types and located.given(xml_name):
             value = (
-                ""
-                if xml_name in located.invalid_fields
-                else (" " + shown(value_of(located, xml_name)))
+                "" if xml_name in located.invalid_fields else " " + shown(located.value(xml_name))
             )
             yield located.issue(
-                "type.field-not-applicable",
-                Severity.WARNING,
+                TYPE_FIELD_NOT_APPLICABLE,
                 f"{xml_name}{value} is ignored on a {written.value} ({_users(types)}): "
                 "remove it, or check the TransactionType.",
                 field=xml_name,
             )
     for xml_name in UPDATE_FIELDS:
-        if given(located, xml_name):
+        if located.given(xml_name):
             yield located.issue(
-                "type.field-not-applicable",
-                Severity.WARNING,
+                TYPE_FIELD_NOT_APPLICABLE,
                 f"{xml_name} is ignored on a new {written.value}: it only takes effect in an "
                 'update record (RecordOperation="Update" with the TransactionNumber of the '
                 "transaction to change), so send it as one.",
@@ -294,92 +162,67 @@ def field_not_applicable(located: LocatedTransaction) -> Iterator[Issue]:
             )
 
 
-def alias(located: LocatedTransaction) -> Iterator[Issue]:
+@REGISTRY.record(Transaction)
+def alias(located: Located[Transaction]) -> Iterator[Issue]:
     """``type.alias``: ``SalesReceipt`` / ``PurchasePayment``, the 2019 names."""
     written = located.record.transaction_type
-    if is_update(located) or written not in ALIASES:
+    if located.is_update or written is None or written not in ALIASES:
         return
-    assert written is not None
     yield located.issue(
-        "type.alias",
-        Severity.INFO,
+        TYPE_ALIAS,
         f"TransactionType {written.value} is the older name of {ALIASES[written].value}: it "
         f"is imported as {ALIASES[written].value}, which is the name to use in new files.",
         field="TransactionType",
     )
 
 
-def _export_only_message(xml_name: str, hint: str, where: str) -> str:
+def export_only_message(xml_name: str, hint: str, where: str = "") -> str:
+    """The ``field.export-only`` message, the same for every kind of record."""
     also = f"; {hint}" if hint else ""
+    inside = f" (in {where})" if where else ""
     return (
-        f"{xml_name} is only written by Zynk's export{where} and the import ignores it: "
+        f"{xml_name} is only written by Zynk's export{inside} and the import ignores it: "
         f"remove it{also}."
     )
 
 
-def transaction_export_only(located: LocatedTransaction) -> Iterator[Issue]:
-    """``field.export-only`` on a transaction (``xsi:nil`` and empty strings are not given)."""
+@REGISTRY.record(Transaction)
+def transaction_export_only(located: Located[Transaction]) -> Iterator[Issue]:
+    """``field.export-only`` on a transaction (``xsi:nil`` and empty strings are not given);
+    TransactionNumber too on a record that is not an update."""
     for xml_name, hint in TRANSACTION_EXPORT_ONLY.items():
-        if given(located, xml_name):
+        if located.given(xml_name):
             yield located.issue(
-                "field.export-only",
-                Severity.WARNING,
-                _export_only_message(xml_name, hint, ""),
+                FIELD_EXPORT_ONLY, export_only_message(xml_name, hint), field=xml_name
+            )
+    if located.is_update or located.operation_unreadable:
+        return
+    for xml_name, hint in NEW_RECORD_EXPORT_ONLY.items():
+        if located.given(xml_name):
+            yield located.issue(
+                FIELD_EXPORT_ONLY,
+                f"{xml_name} is only written by Zynk's export and the import ignores it on a "
+                f"new transaction: {hint}, or remove it.",
                 field=xml_name,
             )
 
 
-def customer_export_only(located: LocatedCustomer) -> Iterator[Issue]:
+@REGISTRY.record(Customer)
+def customer_export_only(located: Located[Customer]) -> Iterator[Issue]:
     """``field.export-only`` on a customer and its invoice and delivery addresses."""
     for xml_name, hint in CUSTOMER_EXPORT_ONLY.items():
-        if given(located, xml_name):
+        if located.given(xml_name):
             yield located.issue(
-                "field.export-only",
-                Severity.WARNING,
-                _export_only_message(xml_name, hint, ""),
-                field=xml_name,
+                FIELD_EXPORT_ONLY, export_only_message(xml_name, hint), field=xml_name
             )
     for address_name in ("CustomerInvoiceAddress", "CustomerDeliveryAddress"):
-        address = value_of(located, address_name)
+        address = located.value(address_name)
         if address is None:
             continue
-        for xml_name, hint in ADDRESS_EXPORT_ONLY.items():
+        for xml_name, hint in CUSTOMER_ADDRESS_EXPORT_ONLY.items():
             if is_given_value(field_value(address, xml_name)):
                 yield located.issue(
-                    "field.export-only",
-                    Severity.WARNING,
-                    _export_only_message(xml_name, hint, f" (in {address_name})"),
+                    FIELD_EXPORT_ONLY,
+                    export_only_message(xml_name, hint, address_name),
                     field=f"{address_name}/{xml_name}",
                 )
-
-
-TRANSACTION_RULES = (
-    required_field,
-    field_not_applicable,
-    alias,
-    transaction_export_only,
-)
-CUSTOMER_RULES = (customer_export_only,)
-DOCUMENT_RULES: tuple[()] = ()
-
-__all__ = [
-    "ALIASES",
-    "ALL_TYPES",
-    "APPLICABLE",
-    "BANK",
-    "CUSTOMER_RULES",
-    "DOCUMENT_RULES",
-    "INVOICES",
-    "JOURNALS",
-    "RECEIPTS",
-    "REQUIRED",
-    "SALES",
-    "TRANSACTION_RULES",
-    "canonical_type",
-    "field_value",
-    "given",
-    "is_given_value",
-    "is_update",
-    "posted_type",
-    "value_of",
-]
