@@ -29,7 +29,7 @@ class RecordRef:
     id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``cli.md``."""
+        """Its JSON form, as ``zynk-sage50 validate --format json`` writes it (docs/cli.md)."""
         return {"kind": self.kind, "index": self.index, "id": self.id}
 
 
@@ -45,7 +45,7 @@ class Issue:
     record: RecordRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``cli.md``."""
+        """Its JSON form, as ``zynk-sage50 validate --format json`` writes it (docs/cli.md)."""
         return {
             "code": self.code,
             "severity": self.severity.value,
