@@ -12,7 +12,7 @@ from tests.test_invoice_support import item, items, located_invoices, product_in
 from zynk_sage50 import loads
 from zynk_sage50.issues import Issue, Severity
 from zynk_sage50.models import Transaction
-from zynk_sage50.rules import Located, RuleOptions, located, run_record_rules
+from zynk_sage50.rules import Located, RuleOptions, located, parse_tax_rate, run_record_rules
 from zynk_sage50.validation import validate
 from zynk_sage50.vocabulary import DEFAULT_TAX_RATES, VAT_TYPES, tax_for
 
@@ -207,3 +207,22 @@ def test_an_invoice_item_giving_its_totals_is_checked() -> None:
     assert "item 1: TotalTax 15.00" in issue.message
     assert CODE in validate(bad).codes
     assert invoice_mismatches(invoice_company(product_invoice())) == []  # no totals given
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("1=17.5", (1, Decimal("17.5"))),
+        ("T1=17.5%", (1, Decimal("17.5"))),
+        (" t9 = 0 ", (9, Decimal(0))),
+        ("99=100", (99, Decimal(100))),
+    ],
+)
+def test_a_command_line_rate_is_parsed(text: str, parsed: tuple[int, Decimal]) -> None:
+    assert parse_tax_rate(text) == parsed
+
+
+@pytest.mark.parametrize("text", ["1", "=5", "X1=5", "100=5", "1=abc", "1=-1", "1=101", "1=NaN"])
+def test_a_bad_command_line_rate_is_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError, match=r"CODE=PERCENT|percentage"):
+        parse_tax_rate(text)

@@ -41,7 +41,7 @@ from . import (
 from .applicability import FieldUse, field_use, fields_with_use
 from .catalogue import CATALOGUE, Code
 from .context import RuleContext, slim
-from .document import DEFAULT_OPTIONS, DocumentContext, RuleOptions
+from .document import DEFAULT_OPTIONS, DocumentContext, RuleOptions, parse_tax_rate
 from .facts import CustomerFacts, InvoiceFacts, RecordFacts, TransactionFacts, record_facts
 from .invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
 from .legacy import (
@@ -96,6 +96,7 @@ __all__ = [
     "field_use",
     "fields_with_use",
     "located",
+    "parse_tax_rate",
     "record_facts",
     "run_customer_rules",
     "run_document_rules",

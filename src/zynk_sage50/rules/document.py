@@ -29,6 +29,25 @@ def _tax_rates(rates: Mapping[int, Decimal]) -> Mapping[int, Decimal]:
     return dict(rates)
 
 
+def parse_tax_rate(text: str) -> tuple[int, Decimal]:
+    """``CODE=PERCENT`` as a command line gives it (``1=17.5``, ``T1=17.5%``) → (1, 17.5).
+
+    ``ValueError`` says what is wrong, for a usage error.
+    """
+    code_text, separator, rate_text = text.partition("=")
+    code_text = code_text.strip().upper().removeprefix("T")
+    rate_text = rate_text.strip().removesuffix("%").strip()
+    if not separator or not code_text.isdigit() or not 0 <= int(code_text) <= 99:
+        raise ValueError(f"{text!r} is not CODE=PERCENT with a tax code from 0 to 99, e.g. 1=17.5")
+    try:
+        rate = Decimal(rate_text)
+    except ArithmeticError:
+        rate = Decimal("NaN")
+    if not rate.is_finite() or rate < 0 or rate > 100:
+        raise ValueError(f"{text!r}: the rate must be a percentage from 0 to 100, e.g. 1=17.5")
+    return int(code_text), rate
+
+
 @attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
 class RuleOptions:
     """The caller's options that change what the rules report.
