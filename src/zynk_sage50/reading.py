@@ -9,7 +9,6 @@ needs — its schema issues, its model and where it is.
 from __future__ import annotations
 
 import enum
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,7 +18,7 @@ from lxml import etree
 from .binding import Binder
 from .errors import SchemaBindingError
 from .issues import Issue, Severity
-from .records import LIST_WRAPPERS, RECORD_CLASSES
+from .records import RECORD_CLASSES, child_steps
 from .rules.context import Located
 from .schema_check import check_record_schema
 from .streaming import RecordEvent
@@ -132,8 +131,8 @@ def _nested_lines(element: etree._Element) -> dict[str, int]:
     """The line of every element below a record's children, by its path below the record
     (``DeliveryAddresses/Contact[2]/Country``, in the form of ``records.relative_path``).
 
-    Each parent's children are numbered in one pass, so a record with thousands of repeated
-    children costs linear time.
+    Each parent's children are numbered in one pass (:func:`.records.child_steps`), so a record
+    with thousands of repeated children costs linear time.
     """
     lines: dict[str, int] = {}
     pending: list[tuple[etree._Element, str]] = [
@@ -141,14 +140,9 @@ def _nested_lines(element: etree._Element) -> dict[str, int]:
     ]
     while pending:
         parent, prefix = pending.pop()
-        children = [child for child in parent if _plain(child)]
-        counts = Counter(str(child.tag) for child in children)
-        seen: Counter[str] = Counter()
-        listed = parent.tag in LIST_WRAPPERS
-        for child in children:
-            tag = str(child.tag)
-            seen[tag] += 1
-            step = f"{tag}[{seen[tag]}]" if listed or counts[tag] > 1 else tag
+        for child, step in child_steps(parent).items():
+            if step is None:
+                continue
             path = f"{prefix}/{step}"
             if child.sourceline is not None:
                 lines.setdefault(path, child.sourceline)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -49,45 +51,65 @@ def record_ref_for_path(path: str | None, root: etree._Element | None = None) ->
     return RecordRef(kind=match.group(2), index=index, id=record_id)
 
 
-def element_path(element: etree._Element) -> str:
+def child_steps(parent: etree._Element) -> dict[etree._Element, str | None]:
+    """The path step of each child element of ``parent``: ``Country``, or ``Contact[2]`` for an
+    item of a list (always indexed) or a name its siblings share; None for an element in a
+    namespace. One pass over the children: the one place path steps are worked out."""
+    children = [child for child in parent if isinstance(child.tag, str)]
+    totals = Counter(str(child.tag) for child in children)
+    seen: Counter[str] = Counter()
+    wrapper = parent.tag in LIST_WRAPPERS
+    steps: dict[etree._Element, str | None] = {}
+    for child in children:
+        tag = str(child.tag)
+        if tag.startswith("{"):
+            steps[child] = None
+            continue
+        seen[tag] += 1
+        steps[child] = f"{tag}[{seen[tag]}]" if wrapper or totals[tag] > 1 else tag
+    return steps
+
+
+def element_path(
+    element: etree._Element,
+    steps_of: Callable[[etree._Element], dict[etree._Element, str | None]] = child_steps,
+) -> str:
     """``/Company/Transactions/Transaction[1]/NetAmount``: like lxml's ``getpath``, but an item
     of a list (a Transaction, a Customer, a DeliveryAddresses Contact...) is always indexed,
     even when it is the only one, so that every issue about a record has the same path form.
 
     Other steps are indexed only when siblings share the name (a repeated element). Elements in
-    a namespace fall back to ``getpath``.
+    a namespace fall back to ``getpath``. ``steps_of`` may cache :func:`child_steps` per parent.
     """
-    relative = relative_path(element, None)
+    relative = relative_path(element, None, steps_of)
     if relative is None:
         return str(element.getroottree().getpath(element))
     return "/" + relative
 
 
-def relative_path(element: etree._Element, ancestor: etree._Element | None) -> str | None:
+def relative_path(
+    element: etree._Element,
+    ancestor: etree._Element | None,
+    steps_of: Callable[[etree._Element], dict[etree._Element, str | None]] = child_steps,
+) -> str | None:
     """The path of ``element`` below ``ancestor`` (``DeliveryAddresses/Contact[1]/Country``),
     in the form of :func:`element_path`; below the root when ``ancestor`` is None. None for an
     element in a namespace."""
-    steps: list[str] = []
-    node: etree._Element | None = element
-    while node is not None and node is not ancestor:
+    parts: list[str] = []
+    node = element
+    parent = node.getparent()
+    while parent is not None and node is not ancestor:
+        step = steps_of(parent).get(node)
+        if step is None:
+            return None
+        parts.append(step)
+        node, parent = parent, parent.getparent()
+    if parent is None and node is not ancestor:
         tag = node.tag
         if not isinstance(tag, str) or tag.startswith("{"):
             return None
-        parent = node.getparent()
-        if parent is None:
-            steps.append(tag)
-            break
-        position = 1 + sum(1 for _ in node.itersiblings(tag, preceding=True))
-        if (
-            position > 1
-            or parent.tag in LIST_WRAPPERS
-            or next(node.itersiblings(tag), None) is not None
-        ):
-            steps.append(f"{tag}[{position}]")
-        else:
-            steps.append(tag)
-        node = parent
-    return "/".join(reversed(steps))
+        parts.append(tag)
+    return "/".join(reversed(parts))
 
 
 def record_id_of(element: etree._Element) -> str | None:

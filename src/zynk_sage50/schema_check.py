@@ -11,7 +11,6 @@ import calendar
 import copy
 import difflib
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -21,7 +20,7 @@ from .binding import attribute_items
 from .issues import Issue, RecordRef, Severity
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
-from .records import LIST_WRAPPERS, RECORD_CLASSES, element_path, record_ref_for_path
+from .records import RECORD_CLASSES, child_steps, element_path, record_ref_for_path
 from .schema import company_schema, records_schema
 
 #: At most this many re-checks after structural errors (each removes every error it found).
@@ -233,7 +232,7 @@ class _Mapper:
             zip(work.iter(), original.iter(), strict=True)
         )
         self.seen: set[tuple[str, str | None]] = set()
-        self._steps: dict[Any, dict[Any, str | None]] = {}
+        self._steps: dict[etree._Element, dict[etree._Element, str | None]] = {}
         self._children: dict[Any, dict[str, list[etree._Element]]] = {}
         self.issues: list[Issue] = []
 
@@ -380,42 +379,16 @@ class _Mapper:
             self.original.sourceline or 0,
         )
 
-    def _steps_below(self, parent: etree._Element) -> dict[Any, str | None]:
-        """The path step of each child of ``parent`` (as :func:`element_path` writes it),
-        worked out once per parent: counting siblings per issue was quadratic."""
+    def _steps_below(self, parent: etree._Element) -> dict[etree._Element, str | None]:
+        """:func:`.records.child_steps` of ``parent``, worked out once per parent: counting
+        siblings per issue was quadratic."""
         steps = self._steps.get(parent)
         if steps is None:
-            children = [child for child in parent if isinstance(child.tag, str)]
-            totals = Counter(str(child.tag) for child in children)
-            seen: Counter[str] = Counter()
-            wrapper = parent.tag in LIST_WRAPPERS
-            steps = self._steps[parent] = {}
-            for child in children:
-                tag = str(child.tag)
-                if tag.startswith("{"):
-                    steps[child] = None
-                    continue
-                seen[tag] += 1
-                steps[child] = f"{tag}[{seen[tag]}]" if wrapper or totals[tag] > 1 else tag
+            steps = self._steps[parent] = child_steps(parent)
         return steps
 
-    def _element_path(self, element: etree._Element) -> str:
-        parts: list[str] = []
-        node = element
-        parent = node.getparent()
-        while parent is not None:
-            step = self._steps_below(parent).get(node)
-            if step is None:
-                return element_path(element)  # in a namespace: lxml's own path
-            parts.append(step)
-            node, parent = parent, parent.getparent()
-        if not isinstance(node.tag, str) or node.tag.startswith("{"):
-            return element_path(element)
-        parts.append(node.tag)
-        return "/" + "/".join(reversed(parts))
-
     def _path(self, element: etree._Element) -> str:
-        path = self._element_path(element)
+        path = element_path(element, self._steps_below)
         if self.rebase is not None and path.startswith(self.rebase[0]):
             path = self.rebase[1] + path[len(self.rebase[0]) :]
         return path
