@@ -3,7 +3,7 @@
 Lengths, ranges and patterns are read from the generated classes' field metadata
 (``max_length``, ``min_length``, ``min_inclusive``, ``max_inclusive``, ``pattern``), so the
 strategies stay in step with the schema they were generated from. Which fields a transaction
-carries follows the applicability matrix of ``fields.md`` §3.2.
+carries follows the rules' applicability matrix (:mod:`zynk_sage50.rules.applicability`).
 
 * :func:`transactions` — a ``Transaction`` of one ``TransactionType`` (all 15 members).
 * :func:`update_records` — ``RecordOperation="Update"`` records (disputes, document links).
@@ -45,6 +45,7 @@ from zynk_sage50 import (
     TransactionType,
 )
 from zynk_sage50.modelinfo import FieldInfo, ValueKind, class_info
+from zynk_sage50.rules.applicability import FieldUse, attribute, fields_with_use
 
 T = TypeVar("T")
 
@@ -232,74 +233,33 @@ def models(
 
 TT = TransactionType
 
-#: fields.md §3.2: for each type, the fields it requires and those it may carry.
-#: Every type may also carry the fields in COMMON_OPTIONAL.
-COMMON_OPTIONAL = frozenset(
-    {
-        "id",
-        "transaction_date",
-        "posted_date",
-        "reference",
-        "payment_reference",
-        "details",
-        "tax_code",
-        "tax_amount",
-        "tax_rate",  # decision 14a: accepted on every type
-    }
-)
-_BANK = (
-    frozenset({"account_reference", "nominal_code", "net_amount"}),
-    frozenset({"department", "fund", "project_ref"}),
-)
-_JOURNAL = (
-    frozenset({"account_reference", "reference", "net_amount"}),
-    frozenset({"department", "fund"}),
-)
-_SALES_DOC = (
-    frozenset({"account_reference", "nominal_code", "net_amount"}),
-    frozenset({"due_date", "department", "fund", "project_ref", "oss"}),
-)
-_PURCHASE_DOC = (
-    frozenset({"account_reference", "nominal_code", "net_amount"}),
-    frozenset({"due_date", "department", "fund", "project_ref", "project_item"}),
-)
-_SALES_MONEY = (
-    frozenset({"account_reference", "bank_reference", "net_amount"}),
-    frozenset({"oss"}),
-)
-_PURCHASE_MONEY = (
-    frozenset({"account_reference", "bank_reference", "net_amount"}),
-    frozenset(),
-)
+#: The oss pseudo-field: OssReportType and OssCountryOfVat, drawn together.
+OSS_FIELDS = frozenset({"oss_report_type", "oss_country_of_vat"})
+
+
+def _fields(ttype: TransactionType, use: FieldUse) -> frozenset[str]:
+    """The attributes of the elements the rules' matrix marks ``use`` for ``ttype``."""
+    return frozenset(attribute(name) for name in fields_with_use(ttype, use))
+
+
+_OPTIONAL = {ttype: _fields(ttype, FieldUse.OPTIONAL) for ttype in TransactionType}
+#: The fields every type may carry (the rules' applicability matrix says which).
+COMMON_OPTIONAL = frozenset.intersection(*_OPTIONAL.values())
+
+
+def _applicable(ttype: TransactionType) -> tuple[frozenset[str], frozenset[str]]:
+    required = _fields(ttype, FieldUse.REQUIRED) - {"transaction_type"}
+    optional = _OPTIONAL[ttype] - COMMON_OPTIONAL
+    if optional & OSS_FIELDS:
+        optional = (optional - OSS_FIELDS) | {"oss"}
+    return required, optional
+
+
+#: For each type, the fields it requires and those it may carry besides COMMON_OPTIONAL
+#: ("oss" standing for the OSS pair), from :mod:`zynk_sage50.rules.applicability`.
 APPLICABLE: Mapping[TransactionType, tuple[frozenset[str], frozenset[str]]] = {
-    TT.BANK_RECEIPT: _BANK,
-    TT.BANK_PAYMENT: (_BANK[0], _BANK[1] | {"project_item"}),
-    TT.BANK_TRANSFER: (
-        frozenset(
-            {
-                "from_bank_account",
-                "to_bank_account",
-                "reference",
-                "payment_amount",
-                "receipt_amount",
-            }
-        ),
-        frozenset({"department", "fund", "exchange_rate"}),
-    ),
-    TT.JOURNAL_DEBIT: _JOURNAL,
-    TT.JOURNAL_CREDIT: _JOURNAL,
-    TT.SALES_INVOICE: _SALES_DOC,
-    TT.SALES_CREDIT: _SALES_DOC,
-    TT.SALES_RECEIPT_ON_ACCOUNT: _SALES_MONEY,
-    TT.SALES_RECEIPT: _SALES_MONEY,  # alias of SalesReceiptOnAccount (decision 12)
-    TT.SALES_PAYMENT: _SALES_MONEY,
-    TT.PURCHASE_INVOICE: _PURCHASE_DOC,
-    TT.PURCHASE_CREDIT: _PURCHASE_DOC,
-    TT.PURCHASE_PAYMENT_ON_ACCOUNT: _PURCHASE_MONEY,
-    TT.PURCHASE_PAYMENT: _PURCHASE_MONEY,  # alias of PurchasePaymentOnAccount (decision 12)
-    TT.PURCHASE_RECEIPT: _PURCHASE_MONEY,
+    ttype: _applicable(ttype) for ttype in TransactionType
 }
-assert set(APPLICABLE) == set(TransactionType), "every TransactionType needs a row"
 
 TX = Transaction
 NOMINAL = r"[0-9]{4}"
@@ -330,6 +290,13 @@ TRANSACTION_VALUES: Mapping[str, st.SearchStrategy[Any]] = {
 }
 
 
+def _value(name: str) -> st.SearchStrategy[Any]:
+    """A realistic value of a transaction field, or any the schema allows."""
+    if name in TRANSACTION_VALUES:
+        return TRANSACTION_VALUES[name]
+    return value_strategy(field_info(TX, name))
+
+
 def _optional(values: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | values
 
@@ -358,9 +325,9 @@ def transactions(draw: st.DrawFn, ttype: TransactionType) -> Transaction:
     values: dict[str, Any] = {"transaction_type": ttype}
     for name in sorted(required):
         if name != "receipt_amount":
-            values[name] = draw(TRANSACTION_VALUES[name])
+            values[name] = draw(_value(name))
     for name in sorted((optional | COMMON_OPTIONAL) - required - {"oss"}):
-        values[name] = draw(_optional(TRANSACTION_VALUES[name]))
+        values[name] = draw(_optional(_value(name)))
     if "oss" in optional:
         values.update(draw(_oss()))
     if "receipt_amount" in required:

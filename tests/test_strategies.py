@@ -25,8 +25,10 @@ from zynk_sage50 import (
     Severity,
     Transaction,
     TransactionType,
+    vocabulary,
 )
 from zynk_sage50.models import Customers, Invoices, Transactions
+from zynk_sage50.rules.applicability import FieldUse, fields_with_use
 from zynk_sage50.strategies import (
     CURRENT_TYPES,
     INVALID_CODES,
@@ -39,7 +41,9 @@ from zynk_sage50.strategies import (
     journals,
     transactions,
 )
+from zynk_sage50.strategies._breaks_fields import SAMPLES
 from zynk_sage50.strategies._fixtures import seeded_example
+from zynk_sage50.vocabulary import DEFAULT_TAX_RATES
 
 T = TransactionType
 I = InvoiceType  # noqa: E741
@@ -343,6 +347,30 @@ def test_invoice_lines_carry_vat_at_20_percent() -> None:
     assert row.tax_amount == (row.net_amount * Decimal("0.2")).quantize(Decimal("0.01"))
 
 
+@bounded(2)
+@given(documents(transactions=(1, 20)))
+def test_drawn_tax_is_the_net_at_the_tax_codes_rate(company: Company) -> None:
+    for row in rows(company):
+        if row.tax_code in DEFAULT_TAX_RATES:
+            assert row.net_amount is not None
+            expected = vocabulary.tax_for(row.net_amount, DEFAULT_TAX_RATES[row.tax_code])
+            assert row.tax_amount in (expected, None), row
+        else:  # T9, outside the scope of VAT, on the rows that carry a code
+            assert row.tax_amount is None, row
+    assert "amount.tax-mismatch" not in zs.validate(company).codes
+
+
+def test_tax_mismatch_is_also_made_against_a_given_tax_rate() -> None:
+    text = find(
+        invalid_documents("amount.tax-mismatch"),
+        lambda t: "<TaxRate>" in t,
+        settings=FIRST_FOUND,
+    )
+    report = zs.validate(text)
+    assert "amount.tax-mismatch" in report.codes
+    assert problems(report, "amount.tax-mismatch") == []
+
+
 @bounded(4)
 @given(customers())
 def test_customers_are_valid_alone(customer: Customer) -> None:
@@ -429,6 +457,7 @@ REQUIRED_CODES = {
     "amount.precision",
     "amount.too-large",
     "amount.tax-on-receipt",
+    "amount.tax-mismatch",
     "update.missing-transaction-number",
     "update.nothing-to-update",
     "update.ignored-field",
@@ -454,6 +483,19 @@ REQUIRED_CODES = {
     "invoice.payment-not-applicable",
     "invoice.currency-unknown",
 }
+
+
+def test_every_field_a_type_does_not_use_has_a_value_to_give() -> None:
+    # type.field-not-applicable and field.export-only read the rules' matrix: each field it
+    # marks not applicable, update-only or export-only for some type must have a value.
+    ignored = {
+        name
+        for kind in TransactionType
+        for use in (FieldUse.NOT_APPLICABLE, FieldUse.UPDATE_ONLY, FieldUse.EXPORT_ONLY)
+        for name in fields_with_use(kind, use)
+    }
+    assert ignored
+    assert ignored <= set(SAMPLES), sorted(ignored - set(SAMPLES))
 
 
 def test_every_required_code_has_a_strategy() -> None:

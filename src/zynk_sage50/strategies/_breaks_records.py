@@ -1,8 +1,7 @@
-"""Recipes for the codes of one transaction record: its type's fields (``type.*``,
-``field.export-only``), ``duplicate.id``, amounts (``amount.*``) and update records
-(``update.*``). Each adds complete records built as models with one field set, changed or
-removed (``attrs.evolve``), so the writer writes them; a few land on an invoice document
-instead when the valid part has some."""
+"""Recipes for ``duplicate.id``, the codes of amounts (``amount.*``) and those of update
+records (``update.*``). Each adds complete records built as models with one field set,
+changed or removed, so the writer writes them; a few land on an invoice document instead when
+the valid part has some."""
 
 from __future__ import annotations
 
@@ -10,15 +9,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import attr
 from hypothesis import strategies as st
 
 from .. import vocabulary as voc
-from ..models import OssReportType, RecordOperation, TransactionType
+from ..models import RecordOperation, TransactionType
 from . import _values as v
 from ._breaks_invoices import (
     invoice_duplicate_id,
-    invoice_export_only,
     invoice_precision,
     invoice_too_large,
     on_an_invoice,
@@ -26,108 +23,6 @@ from ._breaks_invoices import (
 from ._recipe import BANKS, Bad, Context, Recipe
 
 T = TransactionType
-
-
-def required_field(ctx: Context) -> Bad:
-    """``type.required-field``: a field the type needs is missing or empty."""
-    choices: list[tuple[TransactionType | None, str]] = [
-        (T.BANK_RECEIPT, "nominal_code"),
-        (T.BANK_PAYMENT, "nominal_code"),
-        (T.BANK_RECEIPT, "account_reference"),
-        (T.BANK_PAYMENT, "net_amount"),
-        (T.SALES_INVOICE, "nominal_code"),
-        (T.PURCHASE_INVOICE, "nominal_code"),
-        (T.SALES_CREDIT, "nominal_code"),
-        (T.PURCHASE_CREDIT, "net_amount"),
-        (T.SALES_INVOICE, "account_reference"),
-        (T.SALES_RECEIPT_ON_ACCOUNT, "bank_reference"),
-        (T.SALES_PAYMENT, "bank_reference"),
-        (T.PURCHASE_PAYMENT_ON_ACCOUNT, "bank_reference"),
-        (T.PURCHASE_RECEIPT, "bank_reference"),
-        (T.BANK_TRANSFER, "from_bank_account"),
-        (T.BANK_TRANSFER, "to_bank_account"),
-        (T.BANK_TRANSFER, "payment_amount"),
-        (T.BANK_TRANSFER, "receipt_amount"),
-        (T.BANK_TRANSFER, "reference"),
-        (T.JOURNAL_DEBIT, "reference"),
-        (T.JOURNAL_DEBIT, "net_amount"),
-        (T.JOURNAL_CREDIT, "account_reference"),
-        (None, "transaction_type"),
-    ]
-    kind, field = ctx.pick(choices)
-    # Numbers and the type are left out; strings are left out or written empty.
-    typed = field.endswith("_amount") or field == "transaction_type"
-    blank: dict[str, Any] = {field: None if typed else ctx.empty_or_none()}
-    if field == "net_amount":
-        blank["tax_amount"] = None  # no VAT on an amount that is not there
-    if kind in voc.JOURNALS:
-        amount = ctx.amount()
-        if field == "reference":  # the key of both legs
-            return Bad(rows=ctx.journal([amount], [amount], **blank))
-        debit, credit = ctx.journal([amount], [amount])
-        if kind is T.JOURNAL_DEBIT:
-            return Bad(rows=[attr.evolve(debit, **blank), credit])
-        return Bad(rows=[debit, attr.evolve(credit, **blank)])
-    return Bad(rows=[ctx.row(kind, **blank)])
-
-
-def field_not_applicable(ctx: Context) -> Bad:
-    """``type.field-not-applicable``: a field the type ignores."""
-    choices: list[tuple[TransactionType, dict[str, Any]]] = [
-        (T.BANK_RECEIPT, {"due_date": ctx.day()}),
-        (T.BANK_RECEIPT, {"bank_reference": "1210"}),
-        (T.BANK_RECEIPT, {"project_item": "LABOUR"}),
-        (T.SALES_INVOICE, {"bank_reference": "1200"}),
-        (T.SALES_INVOICE, {"project_item": "LABOUR"}),
-        (T.SALES_INVOICE, {"disputed": True}),
-        (T.PURCHASE_INVOICE, {"oss_report_type": OssReportType.UNION_OSS}),
-        (T.SALES_RECEIPT_ON_ACCOUNT, {"nominal_code": "4000"}),
-        (T.PURCHASE_RECEIPT, {"department": 3}),
-        (T.BANK_TRANSFER, {"project_ref": "PRJ001"}),
-        (
-            T.BANK_TRANSFER,
-            {
-                "exchange_rate": None,
-                "net_amount": Decimal("100.00"),
-                "payment_amount": Decimal("100.00"),
-                "receipt_amount": Decimal("100.00"),
-            },
-        ),
-        (T.JOURNAL_DEBIT, {"nominal_code": "4000"}),
-    ]
-    kind, fields = ctx.pick(choices)
-    if kind is T.JOURNAL_DEBIT:
-        amount = ctx.amount()
-        return Bad(rows=ctx.journal([amount], [amount], **fields))
-    return Bad(rows=[ctx.row(kind, **fields)])
-
-
-def alias(ctx: Context) -> Bad:
-    """``type.alias`` (info): SalesReceipt or PurchasePayment."""
-    return Bad(rows=[ctx.row(ctx.pick(v.ordered(voc.ALIASES)))])
-
-
-def export_only(ctx: Context) -> Bad:
-    """``field.export-only``: a field only Zynk's export writes."""
-    if ctx.on_an_invoice():
-        return on_an_invoice(ctx, invoice_export_only)
-    transaction_fields: list[dict[str, Any]] = [
-        {"unique_id": str(ctx.draw(st.integers(1, 99_999)))},
-        {"outstanding_amount": Decimal("0.00")},
-        {"electronic_transaction": False},
-        {"vat_inclusive": True},
-        {"analysis_code": "A1"},
-        {"discount": Decimal("5.00")},
-    ]
-    customer_fields: list[dict[str, Any]] = [
-        {"unique_id": "ABS001"},
-        {"balance": Decimal("1200.00")},
-        {"account_status_text": "Open"},
-        {"turnover_ytd": Decimal("15000.00")},
-    ]
-    if ctx.flip():
-        return Bad(customers=[ctx.customer(**ctx.pick(customer_fields))])
-    return Bad(rows=[ctx.row(ctx.pick(BANKS), **ctx.pick(transaction_fields))])
 
 
 def duplicate_id(ctx: Context) -> Bad:
@@ -184,6 +79,24 @@ def tax_on_receipt(ctx: Context) -> Bad:
     )
 
 
+def tax_mismatch(ctx: Context) -> Bad:
+    """``amount.tax-mismatch``: a line whose TaxAmount is more than a penny off its NetAmount
+    times the rate of its TaxCode, or of its TaxRate when one is given."""
+    kind = ctx.pick(v.ordered(voc.VAT_TYPES))
+    code = ctx.pick(v.RATED_CODES)
+    net = ctx.amount()
+    if ctx.flip():  # the TaxCode's rate, but another TaxRate given: the TaxRate counts
+        rate = ctx.pick([r for r in v.OTHER_RATES if r != voc.DEFAULT_TAX_RATES[code]])
+        net = max(net, Decimal("10.00"))  # the rates differ by 2.5% at least: 25p or more
+        fields = {"tax_amount": v.tax_for(net, code), "tax_rate": rate}
+    else:
+        tax = v.tax_for(net, code)
+        assert tax is not None
+        off = ctx.draw(v.money(Decimal("500.00"), minimum=Decimal("0.02")))
+        fields = {"tax_amount": tax - off if off <= tax and ctx.flip() else tax + off}
+    return Bad(rows=[ctx.row(kind, net_amount=net, tax_code=code, **fields)])
+
+
 def missing_transaction_number(ctx: Context) -> Bad:
     """``update.missing-transaction-number``: an update without TransactionNumber."""
     change: dict[str, Any] = ctx.pick(
@@ -224,19 +137,12 @@ def operation_unsupported(ctx: Context) -> Bad:
     return Bad(rows=[ctx.row(ctx.pick(BANKS), record_operation=operation)])
 
 
-#: The codes of a record's fields, then (in the catalogue, after the ledger codes) those of
-#: its amounts and of update records.
-FIELD_RECIPES: Mapping[str, Recipe] = {
-    "type.required-field": required_field,
-    "type.field-not-applicable": field_not_applicable,
-    "type.alias": alias,
-    "field.export-only": export_only,
+RECIPES: Mapping[str, Recipe] = {
     "duplicate.id": duplicate_id,
-}
-AMOUNT_RECIPES: Mapping[str, Recipe] = {
     "amount.precision": precision,
     "amount.too-large": too_large,
     "amount.tax-on-receipt": tax_on_receipt,
+    "amount.tax-mismatch": tax_mismatch,
     "update.missing-transaction-number": missing_transaction_number,
     "update.nothing-to-update": nothing_to_update,
     "update.ignored-field": ignored_field,

@@ -8,8 +8,9 @@ accounts, so nothing else in the document changes meaning. Warnings of other cod
 too, and infos may appear (a receipt naming an invoice already in Sage, say).
 
 The recipes live by family: :mod:`._breaks_xml`, :mod:`._breaks_schema`,
-:mod:`._breaks_records`, :mod:`._breaks_ledger`, :mod:`._breaks_customers`,
-:mod:`._breaks_invoices`; :data:`RECIPES` orders them as the catalogue does.
+:mod:`._breaks_fields`, :mod:`._breaks_records`, :mod:`._breaks_ledger`,
+:mod:`._breaks_customers`, :mod:`._breaks_invoices`; :data:`RECIPES` orders them as the rules'
+catalogue (:data:`zynk_sage50.rules.catalogue.CATALOGUE`) does.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from collections.abc import Mapping
 from hypothesis import strategies as st
 
 from ..models import Company, Customers, Invoices, Transactions
+from ..rules.catalogue import CATALOGUE
 from . import _breaks_customers as customers_
+from . import _breaks_fields as fields
 from . import _breaks_invoices as invoices_
 from . import _breaks_ledger as ledger
 from . import _breaks_records as records
@@ -41,22 +44,13 @@ NO_INVOICES = (0, 0)
 
 
 def _registry() -> dict[str, Recipe]:
-    """The families' recipes in the catalogue's order (docs/rules.md, then the invoice codes
-    in the order of docs/invoices.md)."""
-    families = (
-        xml.RECIPES,
-        schema.RECIPES,
-        records.FIELD_RECIPES,
-        ledger.RECIPES,
-        records.AMOUNT_RECIPES,
-        customers_.RECIPES,
-        invoices_.RECIPES,
-    )
+    """The families' recipes in the catalogue's order (docs/rules.md, then docs/invoices.md)."""
     found: dict[str, Recipe] = {}
-    for family in families:
-        assert not set(family) & set(found), "a code has two recipes"
-        found.update(family)
-    return found
+    for family in (xml, schema, fields, records, ledger, customers_, invoices_):
+        assert not set(family.RECIPES) & set(found), "a code has two recipes"
+        found.update(family.RECIPES)
+    assert set(found) <= set(CATALOGUE), sorted(set(found) - set(CATALOGUE))
+    return {code: found[code] for code in CATALOGUE if code in found}
 
 
 #: Every code :func:`invalid_documents` can make, with its recipe, in the catalogue's order.

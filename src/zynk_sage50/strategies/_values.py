@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from ..datetimes import LexicalDateTime
 from ..models import InvoiceType
 from ..vocabulary import (
+    DEFAULT_TAX_RATES,
     INVOICE_CREDITS,
     INVOICE_POSTED,
     INVOICE_PRODUCT_TYPES,
     PENNY,
-    round_to_pennies,
 )
+from ..vocabulary import tax_for as vat_on
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -117,21 +118,18 @@ JOURNAL_DETAILS: Sequence[str] = (
     "Correction",
 )
 
-#: Sage 50 UK's default tax table: the VAT rate of each TaxCode the strategies write. T9 is
-#: outside the scope of VAT: its lines carry no TaxAmount.
-TAX_RATES: Mapping[int, Decimal] = {
-    0: Decimal(0),
-    1: Decimal("0.20"),
-    2: Decimal(0),
-    5: Decimal("0.05"),
-}
 #: Standard rate (T1), zero-rated (T0), and outside the scope of VAT (T9).
 STANDARD_CODE = 1
 ZERO_RATED_CODE = 0
 NO_VAT_CODE = 9
-#: TaxCodes of invoice lines: standard 20%, zero-rated, exempt, reduced 5%, outside the scope.
+#: TaxCodes of invoice lines: standard 20%, zero-rated, exempt, reduced 5%, outside the scope
+#: (their rates: Sage's default table, :data:`zynk_sage50.vocabulary.DEFAULT_TAX_RATES`).
 INVOICE_TAX_CODES: Sequence[int] = (STANDARD_CODE, 0, 2, 5, NO_VAT_CODE)
 BANK_TAX_CODES: Sequence[int] = (STANDARD_CODE, NO_VAT_CODE, 0)
+#: The TaxCodes whose rate Sage's default table gives (the others are not checked).
+RATED_CODES: Sequence[int] = tuple(sorted(DEFAULT_TAX_RATES))
+#: Rates (percent) a company's own table may hold instead: past standard rates, and others.
+OTHER_RATES: Sequence[Decimal] = (Decimal("17.5"), Decimal("15"), Decimal("12.5"))
 
 FIRST_DATE = dt.date(2019, 1, 1)
 LAST_DATE = dt.date(2030, 12, 31)
@@ -159,27 +157,20 @@ def money(limit: Decimal = LINE_LIMIT, minimum: Decimal = CENT) -> st.SearchStra
     ).map(lambda amount: amount.quantize(CENT))
 
 
-def tax_rate(code: int) -> Decimal | None:
-    """The VAT rate of TaxCode ``code`` (None: outside the scope, no TaxAmount)."""
-    return TAX_RATES.get(code)
-
-
 def tax_for(net: Decimal, code: int) -> Decimal | None:
-    """The VAT on ``net`` at TaxCode ``code``'s rate, rounded half up to the penny (None: no
-    tax amount)."""
-    rate = tax_rate(code)
-    if rate is None:
-        return None
-    return round_to_pennies(net * rate)
+    """The VAT on ``net`` at TaxCode ``code``'s rate in Sage's default table, rounded to the
+    penny as the rules round it (None for T9, outside the scope: no TaxAmount)."""
+    rate = DEFAULT_TAX_RATES.get(code)
+    return None if rate is None else vat_on(net, rate)
 
 
 def largest_net(gross_limit: Decimal, code: int) -> Decimal:
     """The largest net whose net plus its tax at TaxCode ``code`` stays within
     ``gross_limit``."""
-    rate = tax_rate(code)
+    rate = DEFAULT_TAX_RATES.get(code)
     if not rate:
         return gross_limit
-    net = (gross_limit / (1 + rate)).quantize(CENT, rounding=ROUND_DOWN)
+    net = (gross_limit * 100 / (100 + rate)).quantize(CENT, rounding=ROUND_DOWN)
     while net > 0 and net + (tax_for(net, code) or 0) > gross_limit:
         net -= CENT
     return net
