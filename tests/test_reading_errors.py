@@ -152,6 +152,13 @@ def test_point_9_a_missing_file_and_a_directory_still_say_so(tmp_path: Path) -> 
         validate(tmp_path)
 
 
+def test_point_9_an_empty_file_name_is_not_the_current_directory() -> None:
+    # Path("") is ".", which was reported as "is a directory".
+    for read in (validate, load):
+        with pytest.raises(ReadError, match="file name is empty"):
+            read("")
+
+
 @pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
 def test_point_9_ebcdic_says_ebcdic(declared: bool) -> None:
     text = DOCUMENT.replace('encoding="utf-8"', 'encoding="IBM037"')

@@ -338,6 +338,8 @@ def open_source(
             )
         return _BoundedReader(io.BytesIO(bytes(source)), limits.max_bytes), None
     if isinstance(source, (str, os.PathLike)):
+        if not os.fspath(source):
+            raise ReadError("the file name is empty")
         path = Path(source)
         return _BoundedReader(_open_path(path), limits.max_bytes, owned=True), None
     if hasattr(source, "read"):
