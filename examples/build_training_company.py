@@ -16,7 +16,8 @@ DAY = "2026-11-02T00:00:00"
 
 def build() -> zs.Company:
     """Customers, invoices with course-fee and materials splits, a receipt, a cancellation,
-    a refund, a deferred-revenue journal and a bank sweep."""
+    a refund, an invoice document paid by a receipt, a deposit, a deferred-revenue journal
+    and a bank sweep."""
     b = zs.DocumentBuilder(first_id=1001)
     b.customer(
         account_reference="ACME01",
@@ -69,8 +70,13 @@ def build() -> zs.Company:
         allocate_to=acme,
         payment_reference="CARD-88412",
     )
+    # The credit's Reference is the invoice it allocates to; its own number is the
+    # SecondReference.
     b.sales_credit(
-        account_reference="BRIGHT01", date="2026-11-04T00:00:00", allocate_to=bright
+        account_reference="BRIGHT01",
+        date="2026-11-04T00:00:00",
+        allocate_to=bright,
+        second_reference="CN0042",
     ).split(
         nominal_code="4000",
         net_amount=Decimal("500.00"),
@@ -85,6 +91,34 @@ def build() -> zs.Company:
         date="2026-11-04T00:00:00",
         reference="RFND0042",
         details="Refund of overpayment",
+    )
+
+    # An invoice document (items at a price; Sage works out the VAT). Sage posts it as an SI
+    # whose Ref is its invoice number, so a receipt can be allocated to it.
+    course = b.invoice(
+        account_reference="ACME01",
+        date="2026-11-20T00:00:00",
+        invoice_number=5001,
+        notes=["Course: First Aid at Work"],
+    )
+    course.item(
+        quantity=2, unit_price=Decimal("150.00"), name="First Aid at Work", nominal_code="4000"
+    )
+    b.sales_receipt(
+        account_reference="ACME01",
+        bank_reference="1200",
+        amount=Decimal("360.00"),
+        date="2026-11-21T00:00:00",
+        allocate_to=course,
+    )
+    # A deposit for a course not yet invoiced: a payment on account with a reference of its
+    # own, left unallocated.
+    b.sales_receipt(
+        account_reference="BRIGHT01",
+        bank_reference="1200",
+        amount=Decimal("200.00"),
+        date="2026-11-25T00:00:00",
+        reference="DEP-BRIGHT-1",
     )
 
     deferral = b.journal(reference="DEF1126", date="2026-11-30T00:00:00")

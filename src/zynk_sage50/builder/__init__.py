@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from .document import DocumentBuilder
 from .handles import InvoiceHandle, JournalHandle
-from .invoices import InvoiceDocumentHandle
+from .invoice_documents import InvoiceDocumentHandle
 
 __all__ = ["DocumentBuilder", "InvoiceDocumentHandle", "InvoiceHandle", "JournalHandle"]

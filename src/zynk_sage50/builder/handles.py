@@ -1,59 +1,111 @@
-"""Handles returned by the builder for records built in several calls: invoices and journals."""
+"""Handles returned by the builder for records built in several calls: the SI, SC, PI and PC
+transactions (one header, several splits) and journals (debits and credits)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Transaction, TransactionType
-from . import values
+import attr
 
-#: The invoice type each allocating type may allocate to (decision 20).
-SALES_INVOICE_TYPES = frozenset({TransactionType.SALES_INVOICE})
-PURCHASE_INVOICE_TYPES = frozenset({TransactionType.PURCHASE_INVOICE})
+from ..datetimes import LexicalDateTime
+from ..models import OssReportType, Transaction, TransactionType
+from ..vocabulary import INVOICE_TYPES, JOURNALS, round_line_amount
+
+if TYPE_CHECKING:
+    from .allocation import Target
+
+
+@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
+class Header:
+    """What every split of one SI/SC/PI/PC shares: its grouping key and header fields."""
+
+    transaction_type: TransactionType
+    account_reference: str
+    reference: str
+    date: LexicalDateTime
+    second_reference: str | None = None
+    due_date: LexicalDateTime | None = None
+    posted_date: LexicalDateTime | None = None
+    payment_reference: str | None = None
+    oss_report_type: OssReportType | None = None
+    oss_country_of_vat: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The Transaction fields each split carries."""
+        return {
+            "transaction_type": self.transaction_type,
+            "account_reference": self.account_reference,
+            "reference": self.reference,
+            "transaction_date": self.date,
+            "second_reference": self.second_reference,
+            "due_date": self.due_date,
+            "posted_date": self.posted_date,
+            "payment_reference": self.payment_reference,
+            "oss_report_type": self.oss_report_type,
+            "oss_country_of_vat": self.oss_country_of_vat,
+        }
+
+
+#: Adds one split: the handle and the split's own arguments (None for those left out).
+SplitMaker = Callable[["InvoiceHandle", dict[str, Any]], None]
 
 
 class InvoiceHandle:
-    """An invoice or credit note being built: add its splits with :meth:`split`.
+    """An SI, SC, PI or PC being built: add its splits with :meth:`split`.
 
     Its splits are written consecutively with identical grouping keys, whatever else is added
-    in between, so Zynk creates one header for them.
+    in between, so Zynk creates one header for them. An SI or PI handle can be passed as
+    ``allocate_to`` to receipts, payments on account and credits.
     """
 
     def __init__(
-        self,
-        *,
-        header: dict[str, Any],
-        transaction_type: TransactionType,
-        make_split: Callable[[InvoiceHandle, dict[str, Any]], Transaction],
+        self, header: Header, make_split: SplitMaker, allocated_to: Target | None = None
     ) -> None:
-        self.transaction_type = transaction_type
         self.header = header
         self.splits: list[Transaction] = []
-        self.allocated: list[tuple[str, Decimal]] = []
+        #: For a credit: the invoice in this document it allocates to, if any.
+        self.allocated_to = allocated_to
         self._make_split = make_split
+
+    @property
+    def transaction_type(self) -> TransactionType:
+        """SalesInvoice, SalesCredit, PurchaseInvoice or PurchaseCredit."""
+        return self.header.transaction_type
+
+    @property
+    def target_type(self) -> TransactionType:
+        """What Sage posts it as (for allocation): its own type."""
+        return self.header.transaction_type
 
     @property
     def account_reference(self) -> str:
         """The customer or supplier account."""
-        return str(self.header["account_reference"])
+        return self.header.account_reference
 
     @property
     def reference(self) -> str:
-        """The reference allocations name to reach this invoice."""
-        return str(self.header["reference"])
+        """Its Reference: what allocations name to reach an invoice; for a credit, the
+        invoice it allocates to (or its own reference when it allocates to none)."""
+        return self.header.reference
 
     @property
     def gross(self) -> Decimal:
-        """Net plus tax over all splits so far."""
+        """Net plus tax over all splits so far, each rounded as the rules round them."""
         return sum(
             (
-                (split.net_amount or Decimal(0)) + (split.tax_amount or Decimal(0))
+                round_line_amount(split.net_amount or Decimal(0))
+                + round_line_amount(split.tax_amount or Decimal(0))
                 for split in self.splits
             ),
             Decimal(0),
         )
+
+    @property
+    def is_invoice(self) -> bool:
+        """An SI or PI (a target of allocations), not a credit."""
+        return self.header.transaction_type in INVOICE_TYPES
 
     def split(
         self,
@@ -70,26 +122,32 @@ class InvoiceHandle:
         id: int | None = None,
     ) -> InvoiceHandle:
         """Add one split (a line posted to one nominal code); returns the handle to chain."""
-        arguments = {
-            "nominal_code": nominal_code,
-            "net_amount": values.money("net_amount", net_amount),
-            "tax_code": tax_code,
-            "tax_amount": None if tax_amount is None else values.money("tax_amount", tax_amount),
-            "details": details,
-            "department": department,
-            "fund": fund,
-            "project_ref": project_ref,
-            "project_item": project_item,
-            "id": id,
-        }
-        self.splits.append(self._make_split(self, arguments))
+        self._make_split(
+            self,
+            {
+                "nominal_code": nominal_code,
+                "net_amount": net_amount,
+                "tax_code": tax_code,
+                "tax_amount": tax_amount,
+                "details": details,
+                "department": department,
+                "fund": fund,
+                "project_ref": project_ref,
+                "project_item": project_item,
+                "id": id,
+            },
+        )
         return self
 
     def __repr__(self) -> str:
         return (
-            f"<{self.transaction_type.value} {self.reference} on {self.account_reference}: "
+            f"<{self.transaction_type.value} {self.reference!r} on {self.account_reference}: "
             f"{len(self.splits)} splits, gross {self.gross}>"
         )
+
+
+#: Adds one journal line: the handle, its side and the line's arguments.
+LineMaker = Callable[["JournalHandle", TransactionType, dict[str, Any]], None]
 
 
 class JournalHandle:
@@ -102,20 +160,21 @@ class JournalHandle:
     def __init__(
         self,
         *,
-        header: dict[str, Any],
+        reference: str,
+        date: LexicalDateTime,
+        second_reference: str | None,
         variance_nominal: str | None,
-        make_line: Callable[[JournalHandle, TransactionType, dict[str, Any]], Transaction],
+        make_line: LineMaker,
     ) -> None:
-        self.header = header
+        self.reference = reference
+        self.date = date
+        self.second_reference = second_reference
         self.variance_nominal = variance_nominal
         self.lines: list[Transaction] = []
         self.balancing_line: Transaction | None = None
+        #: The Id reserved for the balancing line when the journal was started.
+        self.balancing_id: int | None = None
         self._make_line = make_line
-
-    @property
-    def reference(self) -> str:
-        """The journal's reference (its grouping key with the date)."""
-        return str(self.header["reference"])
 
     def _total(self, side: TransactionType) -> Decimal:
         return sum(
@@ -137,9 +196,37 @@ class JournalHandle:
         """The total of the credit legs."""
         return self._total(TransactionType.JOURNAL_CREDIT)
 
-    def _leg(self, side: TransactionType, arguments: dict[str, Any]) -> JournalHandle:
-        arguments["net_amount"] = values.money("amount", arguments["net_amount"])
-        self.lines.append(self._make_line(self, side, arguments))
+    @property
+    def sides(self) -> frozenset[TransactionType]:
+        """The sides with at least one leg (a journal needs both)."""
+        return JOURNALS & {line.transaction_type for line in self.lines}
+
+    def _leg(
+        self,
+        side: TransactionType,
+        nominal_code: str,
+        amount: Decimal | int,
+        details: str | None,
+        tax_code: int | None,
+        department: int | None,
+        fund: str | None,
+        payment_reference: str | None,
+        id: int | None,
+    ) -> JournalHandle:
+        self._make_line(
+            self,
+            side,
+            {
+                "nominal_code": nominal_code,
+                "amount": amount,
+                "details": details,
+                "tax_code": tax_code,
+                "department": department,
+                "fund": fund,
+                "payment_reference": payment_reference,
+                "id": id,
+            },
+        )
         return self
 
     def debit(
@@ -157,16 +244,14 @@ class JournalHandle:
         """Debit ``amount`` to ``nominal_code``; returns the handle to chain."""
         return self._leg(
             TransactionType.JOURNAL_DEBIT,
-            {
-                "account_reference": nominal_code,
-                "net_amount": amount,
-                "details": details,
-                "tax_code": tax_code,
-                "department": department,
-                "fund": fund,
-                "payment_reference": payment_reference,
-                "id": id,
-            },
+            nominal_code,
+            amount,
+            details,
+            tax_code,
+            department,
+            fund,
+            payment_reference,
+            id,
         )
 
     def credit(
@@ -184,16 +269,14 @@ class JournalHandle:
         """Credit ``amount`` to ``nominal_code``; returns the handle to chain."""
         return self._leg(
             TransactionType.JOURNAL_CREDIT,
-            {
-                "account_reference": nominal_code,
-                "net_amount": amount,
-                "details": details,
-                "tax_code": tax_code,
-                "department": department,
-                "fund": fund,
-                "payment_reference": payment_reference,
-                "id": id,
-            },
+            nominal_code,
+            amount,
+            details,
+            tax_code,
+            department,
+            fund,
+            payment_reference,
+            id,
         )
 
     def __repr__(self) -> str:

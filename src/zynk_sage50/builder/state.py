@@ -1,0 +1,68 @@
+"""What a builder holds, and the one way a transaction row is made: arguments converted, an Id
+proposed, the row checked with the validator's own checks, and only then anything changed."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from ..models import Customer, Transaction
+from .allocation import Allocations
+from .handles import InvoiceHandle, JournalHandle
+from .ids import IdPool
+from .invoice_documents import InvoiceDocumentHandle
+from .refusals import check_record
+
+#: Model field → builder argument, for the fields most calls name differently.
+ROW_ARGUMENTS: Mapping[str, str] = {"TransactionDate": "date", "Id": "id"}
+
+Entry = Transaction | InvoiceHandle | JournalHandle
+
+
+class BuilderState:
+    """The records so far, the Ids, the keys the rules compare, and the allocations."""
+
+    def __init__(self, *, first_id: int = 1) -> None:
+        self._ids = IdPool(first_id)
+        self._allocations = Allocations()
+        self._customers: list[Customer] = []
+        #: Customer account references as Sage compares them (the rules' account key).
+        self._customer_accounts: set[str] = set()
+        self._customer_ids: set[str] = set()
+        self._entries: list[Entry] = []
+        #: SI/SC/PI/PC handles by their grouping key without the date.
+        self._invoice_keys: set[tuple[Any, ...]] = set()
+        self._journal_keys: set[tuple[str, str, str]] = set()
+        self._documents: list[InvoiceDocumentHandle] = []
+        self._document_ids: set[str] = set()
+        self._document_numbers: set[str] = set()
+
+    @property
+    def next_id(self) -> int:
+        """The Id the next transaction without ``id=`` will get."""
+        return self._ids.propose(None)
+
+    def _row(
+        self,
+        fields: dict[str, Any],
+        arguments: Mapping[str, str] = ROW_ARGUMENTS,
+        *,
+        requested_id: object = None,
+        reserved_id: int | None = None,
+        only: Collection[str] | None = None,
+    ) -> Transaction:
+        """A checked Transaction with a proposed Id (or ``reserved_id``, one taken earlier);
+        nothing is recorded yet: the caller takes the Id with :meth:`_take` once the whole
+        call has passed."""
+        row_id = self._ids.propose(requested_id) if reserved_id is None else reserved_id
+        row = Transaction(
+            id=row_id, **{name: value for name, value in fields.items() if value is not None}
+        )
+        check_record(row, {**ROW_ARGUMENTS, **arguments}, only)
+        return row
+
+    def _take(self, *rows: Transaction) -> None:
+        """The rows' Ids are used from now on."""
+        for row in rows:
+            assert row.id is not None
+            self._ids.take(row.id)
