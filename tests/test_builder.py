@@ -422,3 +422,14 @@ def test_a_second_invoice_that_would_make_an_allocation_ambiguous_is_refused() -
             date=DAY,
             allocate_to=other,
         )
+
+
+def test_vat_is_checked_against_the_company_tax_rates() -> None:
+    with pytest.raises(BuildError, match=r"tax_amount: .*\(amount\.tax-mismatch\)"):
+        invoice(DocumentBuilder(), gross=("100.00", "17.50"))
+    b = DocumentBuilder(tax_rates={1: Decimal("17.5")})
+    invoice(b, gross=("100.00", "17.50"))
+    with pytest.raises(BuildError, match=r"\(amount\.tax-mismatch\)"):
+        invoice(b, reference="SI2")
+    with pytest.raises(TypeError):
+        DocumentBuilder(tax_rates={1: 17.5})  # type: ignore[dict-item]

@@ -10,7 +10,6 @@ from ..models import RecordOperation, Transaction, TransactionType
 from ..vocabulary import round_to_pennies
 from . import arguments as a
 from .arguments import Date
-from .refusals import check_record
 from .state import BuilderState
 
 T = TransactionType
@@ -195,6 +194,6 @@ class BankCalls(BuilderState):
             transaction_number=a.integer("transaction_number", transaction_number),
             **{name: value for name, value in fields.items() if value is not None},
         )
-        check_record(update, {"DocumentLink": "link"})
+        self._check(update, {"DocumentLink": "link"})
         self._entries.append(update)
         return update

@@ -27,7 +27,6 @@ from ..models import (
 )
 from ..vocabulary import account_key
 from . import arguments as a
-from .refusals import check_record
 from .state import BuilderState
 
 #: Customer elements → the argument behind them, where the names differ.
@@ -184,7 +183,7 @@ class CustomerCalls(BuilderState):
             )
         if customer_id.strip() in self._customer_ids:
             raise BuildError(f"id {customer_id!r} is already used by another customer")
-        check_record(customer, ARGUMENTS)
+        self._check(customer, ARGUMENTS)
         self._customer_accounts.add(account_key(account))
         self._customer_ids.add(customer_id.strip())
         self._customers.append(customer)

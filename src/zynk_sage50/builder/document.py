@@ -26,6 +26,9 @@ class DocumentBuilder(CustomerCalls, LedgerCalls, BankCalls, JournalCalls, Invoi
     smallest whole number above every Id used so far, starting at ``first_id``, in the order
     of the calls (so the same calls always give the same Ids; :attr:`next_id` says which comes
     next). Customer Ids default to the account reference. A refused call takes no Id.
+
+    ``tax_rates`` (tax code → percent) replaces entries of Sage's default tax table where the
+    company's differs, as ``validate(tax_rates=...)`` does: VAT is checked against them.
     """
 
     def build(self) -> Company:

@@ -10,6 +10,7 @@ import attr
 
 from ..errors import BuildError
 from ..models import Invoice, InvoiceItem, InvoiceItems, InvoiceType, TransactionType
+from ..rules import DEFAULT_OPTIONS, RuleOptions
 from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key
 from . import arguments as a
 from .refusals import check_record
@@ -32,8 +33,9 @@ class InvoiceDocumentHandle:
     ``sales_credit``: Sage posts it as an SI whose Ref is the invoice number.
     """
 
-    def __init__(self, invoice: Invoice) -> None:
+    def __init__(self, invoice: Invoice, options: RuleOptions = DEFAULT_OPTIONS) -> None:
         self.invoice = invoice
+        self._options = options
 
     @property
     def invoice_type(self) -> InvoiceType:
@@ -102,7 +104,7 @@ class InvoiceDocumentHandle:
             invoice_items=InvoiceItems(item=items) if items else None,
             carriage=line if where == "Carriage" else self.invoice.carriage,
         )
-        check_record(trial, ITEM_ARGUMENTS, (where,), below=where)
+        check_record(trial, ITEM_ARGUMENTS, (where,), below=where, options=self._options)
         self.invoice.invoice_items = trial.invoice_items
         self.invoice.carriage = trial.carriage
 

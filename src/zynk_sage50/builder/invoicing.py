@@ -22,7 +22,6 @@ from . import arguments as a
 from .allocation import Allocations
 from .arguments import Date
 from .invoice_documents import InvoiceDocumentHandle
-from .refusals import check_record
 from .state import BuilderState
 
 #: Invoice fields → the argument behind them.
@@ -243,8 +242,8 @@ class InvoiceCalls(BuilderState):
             )
         if number is not None and number in self._document_numbers:
             raise BuildError(f"invoice_number {number} is already used by another invoice")
-        check_record(invoice, _ARGUMENTS, _HEADER)
-        handle = InvoiceDocumentHandle(invoice)
+        self._check(invoice, _ARGUMENTS, _HEADER)
+        handle = InvoiceDocumentHandle(invoice, self._options)
         target_key = None
         if (
             kind in INVOICE_POSTED

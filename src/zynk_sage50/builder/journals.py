@@ -13,7 +13,6 @@ from ..vocabulary import JOURNALS
 from . import arguments as a
 from .arguments import Date
 from .handles import JournalHandle
-from .refusals import check_record
 from .state import BuilderState
 
 T = TransactionType
@@ -139,7 +138,7 @@ class JournalCalls(BuilderState):
             return line
         if line is not None:
             line = attr.evolve(line, transaction_type=side, net_amount=abs(variance))
-            check_record(line, _LEG_ARGUMENTS)
+            self._check(line, _LEG_ARGUMENTS)
         else:
             assert journal.variance_nominal is not None  # _check_journal refused it otherwise
             line = self._leg_row(

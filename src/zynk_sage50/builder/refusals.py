@@ -10,7 +10,7 @@ is kept by the builder as it goes, with the rules' own keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..errors import BuildError
@@ -18,8 +18,7 @@ from ..issues import Issue, Severity
 from ..model_source import model_events
 from ..modelinfo import ValueKind, class_info
 from ..models import Company, Customer, Customers, Invoice, Invoices, Transaction, Transactions
-from ..rules import run_customer_rules, run_invoice_record_rules, run_transaction_rules
-from ..rules.context import Located
+from ..rules import DEFAULT_OPTIONS, Located, RuleOptions, run_record_rules
 from ..schema_check import check_record_schema
 
 Record = Transaction | Customer | Invoice
@@ -43,14 +42,6 @@ def _document(record: Record) -> Company:
     if isinstance(record, Customer):
         return Company(customers=Customers(customer=[record]))
     return Company(invoices=Invoices(invoice=[record]))
-
-
-def _rule_issues(entry: Located[Any]) -> Iterable[Issue]:
-    if entry.kind == "Transaction":
-        return run_transaction_rules(entry)
-    if entry.kind == "Customer":
-        return run_customer_rules(entry)
-    return run_invoice_record_rules(entry)
 
 
 def argument_for(cls: type[Any], relative: str, arguments: Mapping[str, str]) -> str:
@@ -121,7 +112,7 @@ def _below(path: str, place: str, only: Collection[str]) -> bool:
     return any(relative == name or relative.startswith(f"{name}/") for name in only)
 
 
-def record_issues(record: Record) -> list[Issue]:
+def record_issues(record: Record, options: RuleOptions = DEFAULT_OPTIONS) -> list[Issue]:
     """What ``validate`` reports about ``record`` on its own: written as ``validate`` writes a
     model (values XML cannot carry are issues), checked against the XSD, then (if it fits)
     the record rules. The record is already a model, so it is not bound back."""
@@ -132,7 +123,7 @@ def record_issues(record: Record) -> list[Issue]:
         issues.extend(check_record_schema(event.element, event.path, event.ref))
         if issues:
             return issues
-    return list(_rule_issues(Located(record=record, kind=kind, index=1)))
+    return list(run_record_rules(Located(record=record, kind=kind, index=1), options))
 
 
 def check_record(
@@ -141,6 +132,7 @@ def check_record(
     only: Collection[str] | None = None,
     *,
     below: str | None = None,
+    options: RuleOptions = DEFAULT_OPTIONS,
 ) -> None:
     """Refuse ``record`` if ``validate`` would report an error or a warning about it alone,
     naming the argument behind each (``arguments``: element name or path → argument).
@@ -148,9 +140,10 @@ def check_record(
     With ``only``, just the issues about those elements (or paths below the record) count:
     a header is checked before its lines exist, an item without the rest of its invoice.
     With ``below`` (a path below the record: ``InvoiceItems/Item[3]``), fields below it are
-    named as the arguments of the call that adds it.
+    named as the arguments of the call that adds it. ``options`` are the rules' (the tax
+    rates ``amount.tax-mismatch`` checks against).
     """
-    issues = record_issues(record)
+    issues = record_issues(record, options)
     place = _PLACES[type(record)]
     refused = [
         issue

@@ -4,14 +4,16 @@ proposed, the row checked with the validator's own checks, and only then anythin
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from decimal import Decimal
 from typing import Any
 
 from ..models import Customer, Transaction
+from ..rules import RuleOptions
 from .allocation import Allocations
 from .handles import InvoiceHandle, JournalHandle
 from .ids import IdPool
 from .invoice_documents import InvoiceDocumentHandle
-from .refusals import check_record
+from .refusals import Record, check_record
 
 #: Model field → builder argument, for the fields most calls name differently.
 ROW_ARGUMENTS: Mapping[str, str] = {"TransactionDate": "date", "Id": "id"}
@@ -22,8 +24,13 @@ Entry = Transaction | InvoiceHandle | JournalHandle
 class BuilderState:
     """The records so far, the Ids, the keys the rules compare, and the allocations."""
 
-    def __init__(self, *, first_id: int = 1) -> None:
+    def __init__(
+        self, *, first_id: int = 1, tax_rates: Mapping[int, Decimal] | None = None
+    ) -> None:
         self._ids = IdPool(first_id)
+        #: What the rules are told: the company's tax rates where they differ from Sage's
+        #: default table (``{1: Decimal("17.5")}``), for ``amount.tax-mismatch``.
+        self._options = RuleOptions(tax_rates=tax_rates or {})
         self._allocations = Allocations()
         self._customers: list[Customer] = []
         #: Customer account references as Sage compares them (the rules' account key).
@@ -58,8 +65,14 @@ class BuilderState:
         row = Transaction(
             id=row_id, **{name: value for name, value in fields.items() if value is not None}
         )
-        check_record(row, {**ROW_ARGUMENTS, **arguments}, only)
+        self._check(row, {**ROW_ARGUMENTS, **arguments}, only)
         return row
+
+    def _check(
+        self, record: Record, arguments: Mapping[str, str], only: Collection[str] | None = None
+    ) -> None:
+        """:func:`.refusals.check_record` with this builder's rule options."""
+        check_record(record, arguments, only, options=self._options)
 
     def _take(self, *rows: Transaction) -> None:
         """The rows' Ids are used from now on."""
