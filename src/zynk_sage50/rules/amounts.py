@@ -6,11 +6,11 @@ and formatting live in :mod:`zynk_sage50.vocabulary`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from ..issues import Issue
-from ..models import Transaction
+from ..models import Transaction, TransactionType
 from ..vocabulary import (
     RECEIPTS,
     amount_text,
@@ -18,7 +18,7 @@ from ..vocabulary import (
     exceeds_money_limit,
     round_to_pennies,
 )
-from .applicability import APPLICABLE
+from .applicability import APPLICABLE, attribute
 from .catalogue import AMOUNT_PRECISION, AMOUNT_TAX_ON_RECEIPT, AMOUNT_TOO_LARGE
 from .located import Located
 from .registry import REGISTRY
@@ -28,16 +28,32 @@ from .types import posted_type
 MONEY_FIELDS = ("NetAmount", "TaxAmount", "PaymentAmount", "ReceiptAmount")
 
 
+def _money_fields(transaction_type: TransactionType | None) -> tuple[tuple[str, str], ...]:
+    """(element, attribute) of each money field a type uses (all four for an unknown type)."""
+    return tuple(
+        (name, attribute(name))
+        for name in MONEY_FIELDS
+        if transaction_type is None
+        or name not in APPLICABLE
+        or transaction_type in APPLICABLE[name]
+    )
+
+
+#: The money fields each posted type uses (the importer ignores the others:
+#: type.field-not-applicable says so), worked out once.
+_MONEY_BY_TYPE: Mapping[TransactionType | None, tuple[tuple[str, str], ...]] = {
+    transaction_type: _money_fields(transaction_type)
+    for transaction_type in (None, *TransactionType)
+}
+
+
 def _money(located: Located[Transaction]) -> Iterator[tuple[str, Decimal]]:
     """Each money field given a (valid) value on a new record, where its type uses it."""
     if located.is_update:
         return
-    transaction_type = posted_type(located)
-    for xml_name in MONEY_FIELDS:
-        users = APPLICABLE.get(xml_name)
-        if transaction_type is not None and users is not None and transaction_type not in users:
-            continue  # ignored by the importer: type.field-not-applicable says so
-        value = located.value(xml_name)
+    record = located.record
+    for xml_name, name in _MONEY_BY_TYPE[located.posted_type]:
+        value = getattr(record, name)
         if isinstance(value, Decimal):
             yield xml_name, value
 

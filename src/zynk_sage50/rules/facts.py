@@ -8,6 +8,7 @@ the record's line. Strings that repeat (account references, references) are inte
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Mapping
 from decimal import Decimal
@@ -116,6 +117,11 @@ def unreadable_bits(names: frozenset[str] | tuple[str, ...]) -> int:
     return bits
 
 
+@functools.cache
+def _mask(names: tuple[str, ...]) -> int:
+    return unreadable_bits(names)
+
+
 class TransactionFacts(RecordFacts):
     """A transaction row as grouping, journals, allocation, duplicates and references see it.
 
@@ -180,7 +186,7 @@ class TransactionFacts(RecordFacts):
 
     def readable(self, *xml_names: str) -> bool:
         """Did none of these elements fail the schema?"""
-        return not self.unreadable & unreadable_bits(xml_names)
+        return not self.unreadable or not self.unreadable & _mask(xml_names)
 
     def has(self, xml_name: str) -> bool:
         """Was the element present in the source (valid or not)?"""

@@ -16,7 +16,8 @@ import attr
 
 from ..issues import Issue, RecordRef, Severity
 from ..modelinfo import class_info
-from ..models import Customer, Invoice, RecordOperation, Transaction
+from ..models import Customer, Invoice, RecordOperation, Transaction, TransactionType
+from ..vocabulary import canonical_type
 from .catalogue import Code
 
 R = TypeVar("R", Transaction, Customer, Invoice)
@@ -65,11 +66,22 @@ def has_content(value: object) -> bool:
     return True
 
 
+_ATTRIBUTE_NAMES: dict[type[Any], Mapping[str, str]] = {}
+
+
+def _attribute_names(cls: type[Any]) -> Mapping[str, str]:
+    info = class_info(cls)
+    names = {name: field.name for name, field in info.attributes.items()}
+    names.update((name, field.name) for name, field in info.elements.items())
+    _ATTRIBUTE_NAMES[cls] = names
+    return names
+
+
 def field_value(record: Any, xml_name: str) -> Any:
     """The bound value of a record's element (or attribute) by its XML name."""
-    info = class_info(type(record))
-    field = info.elements.get(xml_name) or info.attributes[xml_name]
-    return getattr(record, field.name)
+    cls = type(record)
+    names = _ATTRIBUTE_NAMES.get(cls) or _attribute_names(cls)
+    return getattr(record, names[xml_name])
 
 
 def _update_of(record: Any, kind: str, invalid_fields: frozenset[str]) -> bool:
@@ -113,10 +125,20 @@ class Located(Generic[R]):
     field_lines: Mapping[str, int] = attr.ib(factory=dict)
     invalid_fields: frozenset[str] = frozenset()
     is_update: bool = attr.ib(init=False)
+    #: A new transaction's type as the importer posts it (an alias folded into its type);
+    #: None for an update, an unknown type, or a record that is not a transaction.
+    posted_type: TransactionType | None = attr.ib(init=False)
 
     @is_update.default
     def _is_update(self) -> bool:
         return _update_of(self.record, self.kind, self.invalid_fields)
+
+    @posted_type.default
+    def _posted_type(self) -> TransactionType | None:
+        record = self.record
+        if self.is_update or not isinstance(record, Transaction):
+            return None
+        return canonical_type(record.transaction_type)
 
     @property
     def path(self) -> str:
@@ -141,10 +163,19 @@ class Located(Generic[R]):
         return xml_name in self.field_lines or xml_name in self.invalid_fields
 
     def given(self, xml_name: str) -> bool:
-        """Was the element (or attribute) given a value? See the module's docstring."""
+        """Was the element (or attribute) given a value? See the module's docstring.
+
+        For a record read from a document (it has a line), an element without a line was not
+        in the source, so it is not given without reading the model.
+        """
         if xml_name in self.invalid_fields:
             return True
-        return is_given_value(field_value(self.record, xml_name))
+        if self.line is not None and xml_name not in self.field_lines and xml_name[0] != "@":
+            return False
+        value = field_value(self.record, xml_name)
+        if value is None:
+            return False
+        return value.strip() != "" if isinstance(value, str) else True
 
     def value(self, xml_name: str) -> Any:
         """The bound value of an element (or attribute) by its XML name."""

@@ -17,7 +17,6 @@ from ..vocabulary import (
     JOURNALS,
     RECEIPTS,
     SALES,
-    canonical_type,
     type_names,
 )
 from .applicability import (
@@ -45,9 +44,7 @@ __all__ = ["ALIASES", "ALL_TYPES", "BANK", "INVOICES", "JOURNALS", "RECEIPTS", "
 
 def posted_type(located: Located[Transaction]) -> TransactionType | None:
     """The type of a new (non-update) record as the importer posts it, or None if unknown."""
-    if located.is_update:
-        return None
-    return canonical_type(located.record.transaction_type)
+    return located.posted_type
 
 
 def _present(located: Located[Transaction], wanted: Mapping[str, object]) -> list[str]:
