@@ -108,8 +108,9 @@ def test_validate_checks_the_json_form(tmp_path: Path) -> None:
     assert issue["code"] == "journal.unbalanced"
     assert issue["path"].startswith("/Company/Transactions/Transaction[")
     assert issue["line"] is None
-    from_stdin = invoke("validate", "-", input=unbalanced.read_bytes())
-    assert "journal.unbalanced" in from_stdin.stdout
+    not_json_named = tmp_path / "unbalanced.xml"  # only *.json names are read as JSON
+    not_json_named.write_bytes(unbalanced.read_bytes())
+    assert "error xml.malformed" in invoke("validate", str(not_json_named)).stdout
 
 
 def test_validate_reports_json_that_does_not_fit_as_schema_issues(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from ..issues import Issue, Report, Severity
 from ..limits import DEFAULT_LIMITS, Limits
 from ..report_formats import FileResult
 from ..validation import validate
-from ._input import PEEK, kind_of, peekable
+from ._input import read_bounded
 from ._options import accepts
 from ._streams import StreamError, stdin_binary
 
@@ -114,23 +114,21 @@ def check_file(
             progress.close()
 
 
+def is_json_name(name: str) -> bool:
+    """A ``*.json`` file argument holds a document's JSON form (standard input is XML)."""
+    return name != "-" and name.lower().endswith(".json")
+
+
 def _validate(name: str, keywords: dict[str, Any]) -> Report:
-    """Validate an XML document (streamed) or a document's JSON form (``convert``'s)."""
-    limits: Limits = keywords.get("limits", DEFAULT_LIMITS)
+    """Validate an XML document (streamed) or, for a ``*.json`` file, its JSON form."""
     if name == "-":
-        stream = peekable(stdin_binary())
-        if kind_of(stream.peek(PEEK)) == "json":
-            return _validate_json(stream.read(limits.max_bytes + 1), keywords)
-        return validate(stream, **keywords)
+        return validate(stdin_binary(), **keywords)
     path = Path(name)
-    try:
-        with path.open("rb") as handle:
-            if kind_of(handle.read(PEEK)) == "json":
-                handle.seek(0)
-                return _validate_json(handle.read(limits.max_bytes + 1), keywords)
-    except OSError:
-        pass  # validate() says why the file cannot be read, as for any XML file
-    return validate(path, **keywords)
+    if not is_json_name(name) or not path.is_file():
+        return validate(path, **keywords)  # it says why a file cannot be read
+    limits: Limits = keywords.get("limits", DEFAULT_LIMITS)
+    with path.open("rb") as handle:
+        return _validate_json(read_bounded(handle, limits.max_bytes), keywords)
 
 
 def _validate_json(data: bytes, keywords: dict[str, Any]) -> Report:

@@ -40,3 +40,17 @@ def peekable(stream: BinaryIO) -> io.BufferedReader:
     if isinstance(stream, io.BufferedReader):
         return stream
     return io.BufferedReader(_Raw(stream))
+
+
+def read_bounded(stream: BinaryIO, limit: int, chunk: int = 1 << 20) -> bytes:
+    """Everything ``stream`` holds, or the first bytes past ``limit`` (so that the reader
+    refuses it as too large) without ever asking for more than ``chunk`` at once."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        data = stream.read(min(chunk, limit + 1 - size))
+        if not data:
+            break
+        parts.append(data)
+        size += len(data)
+    return b"".join(parts)

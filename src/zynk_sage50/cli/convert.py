@@ -19,9 +19,10 @@ from ..errors import (
     ZynkSage50Error,
 )
 from ..interchange import from_json, to_json
+from ..limits import DEFAULT_LIMITS
 from ..loading import load
 from ..writing import dumps
-from ._input import PEEK, kind_of, peekable
+from ._input import PEEK, kind_of, peekable, read_bounded
 from ._status import EXIT_INVALID, EXIT_UNREADABLE
 from ._streams import output_failed, stdin_binary, stdout_binary
 from ._suggest import SuggestingChoice
@@ -91,7 +92,11 @@ def convert_command(file: str, target: str, output: str | None) -> None:
                     err=True,
                 )
                 raise click.exceptions.Exit(EXIT_INVALID)
-            company = load(stream) if source == "xml" else from_json(Company, stream.read())
+            company = (
+                load(stream)
+                if source == "xml"
+                else from_json(Company, read_bounded(stream, DEFAULT_LIMITS.max_bytes))
+            )
         finally:
             if opened:
                 stream.close()
