@@ -6,19 +6,24 @@ located by the library's own pieces so that a rule can also be called on them di
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from tests.conformance import CONFORMANCE
 from zynk_sage50.binding import Binder
 from zynk_sage50.issues import Issue
-from zynk_sage50.models import Customer, Invoice
+from zynk_sage50.models import Invoice
 from zynk_sage50.reading import Binding, read_records
-from zynk_sage50.rules.context import Located
-from zynk_sage50.rules.invoices import (
-    CustomerKeys,
-    InvoiceDocument,
-    run_invoice_rules,
+from zynk_sage50.rules import (
+    CustomerFacts,
+    DocumentContext,
+    Located,
+    RuleOptions,
+    record_facts,
+    run_document_rules,
+    run_record_rules,
 )
+from zynk_sage50.rules.references import CustomerKeys
 from zynk_sage50.streaming import RecordStream
 from zynk_sage50.validation import validate
 
@@ -28,31 +33,29 @@ PROLOG = (
 )
 
 
-def _located(xml: str) -> tuple[list[Located[Invoice]], list[Customer] | None]:
-    """The document's invoices located exactly as ``validate()`` locates them (its own stream,
-    schema check and binding), and its customers (None without ``<Customers>``)."""
-    invoices: list[Located[Invoice]] = []
-    customers: list[Customer] = []
+def _located(xml: str) -> tuple[list[Located[Any]], bool]:
+    """The document's records located exactly as ``validate()`` locates them (its own stream,
+    schema check and binding), and whether it has ``<Customers>``."""
+    entries: list[Located[Any]] = []
     stream = RecordStream(xml, text=True)
     for read in read_records(stream, Binder(), Binding.LENIENT):
         assert read.entry is not None
-        if read.event.kind == "Invoice":
-            invoices.append(read.entry)
-        elif read.event.kind == "Customer":
-            customers.append(read.entry.record)
+        entries.append(read.entry)
     has_customers = stream.residual_root().find("Customers") is not None
-    return invoices, customers if has_customers else None
+    return entries, has_customers
 
 
 def located_invoices(xml: str) -> list[Located[Invoice]]:
     """Every ``Company/Invoices/Invoice`` of ``xml``, bound and located."""
-    return _located(xml)[0]
+    return [entry for entry in _located(xml)[0] if entry.kind == "Invoice"]
 
 
 def customer_keys(xml: str) -> CustomerKeys | None:
     """The document's customers, or None when it has no ``<Customers>``."""
-    customers = _located(xml)[1]
-    return None if customers is None else CustomerKeys.of(customers)
+    entries, has_customers = _located(xml)
+    facts = [record_facts(entry) for entry in entries]
+    customers = [fact for fact in facts if isinstance(fact, CustomerFacts)]
+    return CustomerKeys.of(customers) if has_customers else None
 
 
 def invoice_issues(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
@@ -68,14 +71,23 @@ def invoice_issues(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
 
 
 def invoice_issues_direct(xml: str, imported_ids: Collection[str] = ()) -> list[Issue]:
-    """The same, from the invoice rules called directly on the located invoices."""
-    invoices, customers = _located(xml)
-    document = InvoiceDocument(
-        invoices=invoices,
-        customers=None if customers is None else CustomerKeys.of(customers),
-        imported_ids=frozenset(imported_ids),
+    """The same, from the rules' API called directly on the located records: each invoice's
+    record rules, then the document rules over every record's facts."""
+    entries, has_customers = _located(xml)
+    options = RuleOptions(imported_ids=imported_ids)
+    issues: list[Issue] = []
+    for entry in entries:
+        if entry.kind == "Invoice":
+            issues.extend(run_record_rules(entry, options))
+    context = DocumentContext.collect(
+        (record_facts(entry) for entry in entries), has_customers=has_customers, options=options
     )
-    return list(run_invoice_rules(document))
+    issues.extend(
+        issue
+        for issue in run_document_rules(context)
+        if issue.record is not None and issue.record.kind == "Invoice"
+    )
+    return issues
 
 
 def codes(issues: Sequence[Issue]) -> list[str]:
