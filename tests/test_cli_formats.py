@@ -300,3 +300,23 @@ def test_issues_past_max_issues_per_code_are_counted(tmp_path: Path) -> None:
     )["files"][0]
     assert entry["omitted"]["schema.unknown-element"] == 5
     assert [i["code"] for i in entry["issues"]].count("schema.unknown-element") == 2
+
+
+def test_sarif_rules_described_from_the_catalogue(tmp_path: Path) -> None:
+    from zynk_sage50.rules.catalogue import CATALOGUE  # noqa: PLC0415
+
+    names = _files(tmp_path)
+    driver = json.loads(invoke("validate", "--format", "sarif", *names).stdout)["runs"][0]["tool"][
+        "driver"
+    ]
+    for rule in driver["rules"]:
+        entry = CATALOGUE[rule["id"]]
+        assert rule["shortDescription"]["text"] == entry.summary
+        assert (
+            rule["defaultConfiguration"]["level"]
+            == {
+                "error": "error",
+                "warning": "warning",
+                "info": "note",
+            }[entry.severity.value]
+        )

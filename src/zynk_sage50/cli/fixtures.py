@@ -9,7 +9,7 @@ import click
 
 from ..issues import Severity
 from ..models import TransactionType
-from ..validation import validate
+from ..rules.catalogue import CATALOGUE
 from ._streams import output_failed, stdout_binary
 from ._suggest import did_you_mean
 
@@ -34,15 +34,12 @@ def _hint(argument: str | None, types: str | None, code: str | None, codes: list
     return ""
 
 
-def _severity_note(code: str, text: str) -> str | None:
-    """What to expect from ``validate`` when ``code`` is a warning or an info, else ``None``.
-
-    The severity is the one the document actually gets, so this never restates the rules.
-    """
-    severities = {issue.severity for issue in validate(text).issues if issue.code == code}
-    if Severity.ERROR in severities or not severities:
+def _severity_note(code: str) -> str | None:
+    """What to expect from ``validate`` when ``code`` is a warning or an info, else ``None``."""
+    entry = CATALOGUE.get(code)
+    if entry is None or entry.severity is Severity.ERROR:
         return None
-    if Severity.WARNING in severities:
+    if entry.severity is Severity.WARNING:
         return (
             f"note: {code} is a warning, so this document is valid: zynk-sage50 validate "
             "exits 0 on it (1 with --strict)"
@@ -143,7 +140,7 @@ def fixtures_command(
             raise click.UsageError(message) from None
         raise click.BadParameter(message, param_hint=f"'{option}'") from None
     if invalid_code is not None:
-        note = _severity_note(invalid_code, text)
+        note = _severity_note(invalid_code)
         if note is not None:
             click.echo(f"zynk-sage50: {note}", err=True)
     data = text.encode("utf-8")

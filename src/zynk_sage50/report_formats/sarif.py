@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..issues import Issue, Severity
+from ..rules.catalogue import CATALOGUE
 from ._result import FileResult, ReportWriter, omitted, omitted_message, tool_versions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,6 +37,18 @@ def _location(name: str, line: int | None, path: str | None = None) -> dict[str,
     if path:
         location["logicalLocations"] = [{"fullyQualifiedName": path, "kind": "element"}]
     return location
+
+
+def _rule(code: str) -> dict[str, Any]:
+    """A reporting descriptor: the code, its one-line summary and default level."""
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return {"id": code}
+    return {
+        "id": code,
+        "shortDescription": {"text": entry.summary},
+        "defaultConfiguration": {"level": LEVELS[entry.severity]},
+    }
 
 
 def sarif_result(name: str, issue: Issue) -> dict[str, Any]:
@@ -97,7 +110,7 @@ class SarifWriter(ReportWriter):
                     "name": tool["name"],
                     "version": tool["version"],
                     "properties": {"pycountry": tool["pycountry"], "python": tool["python"]},
-                    "rules": [{"id": code} for code in self._rules],
+                    "rules": [_rule(code) for code in self._rules],
                 }
             },
             "artifacts": [{"location": {"uri": artifact_uri(name)}} for name in self._artifacts],
