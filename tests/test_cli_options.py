@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import attr
+import click
 import pytest
 
 from tests.cli_files import UNBALANCED, WARNING, invoke, write_corpus
 from zynk_sage50 import Limits
-from zynk_sage50.cli._options import limit_option_name
+from zynk_sage50.cli._options import accepts, limit_option_name, parse_tax_rate
 
 
 def _run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
@@ -226,3 +227,25 @@ def test_no_suggestion_for_a_name_far_from_any() -> None:
     result = invoke("validate", "--format", "qqqqqq", "x")
     assert result.exit_code == 2
     assert "Did you mean" not in result.stderr
+
+
+# --- issue 17's --tax-rate, parsed here (the option appears once validate() takes tax_rates) --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("T1=20", (1, "20")), ("1=17.5", (1, "17.5")), ("t9 = 0%", (9, "0")), ("T99=5", (99, "5"))],
+)
+def test_tax_rate_parsed(text: str, expected: tuple[int, str]) -> None:
+    code, rate = parse_tax_rate(text)
+    assert (code, str(rate)) == expected
+
+
+@pytest.mark.parametrize("text", ["T1", "X1=20", "T100=20", "T1=twenty", "T1=-5", "T1=NaN"])
+def test_tax_rate_refused(text: str) -> None:
+    with pytest.raises(click.BadParameter):
+        parse_tax_rate(text)
+
+
+def test_tax_rate_option_follows_validate() -> None:
+    assert ("--tax-rate" in invoke("validate", "--help").stdout) is accepts("tax_rates")
