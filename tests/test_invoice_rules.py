@@ -244,8 +244,11 @@ def test_the_base_invoice_is_clean() -> None:
 def test_every_rule_has_a_pair() -> None:
     documented = {pair.code for pair in PAIRS}
     record_rules = REGISTRY.record_rules("Invoice") + REGISTRY.record_rules_with_options("Invoice")
+    # Rules shared by every kind of record (record.import-error) are paired in docs/rules.md.
+    shared = set(REGISTRY.record_rules("Transaction"))
+    own = [rule for rule in record_rules if rule not in shared]
     # duplicate.id and invoice.unknown-customer are the invoice document rules.
-    assert len(record_rules) + 2 == len(documented)
+    assert len(own) + 2 == len(documented)
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[pair.code for pair in PAIRS])

@@ -22,7 +22,6 @@ from .applicability import APPLICABLE, attribute
 from .catalogue import AMOUNT_PRECISION, AMOUNT_TAX_ON_RECEIPT, AMOUNT_TOO_LARGE
 from .located import Located
 from .registry import REGISTRY
-from .types import posted_type
 
 #: The money fields of a transaction (TaxRate and ExchangeRate are rates, not money).
 MONEY_FIELDS = ("NetAmount", "TaxAmount", "PaymentAmount", "ReceiptAmount")
@@ -100,7 +99,7 @@ def too_large(located: Located[Transaction]) -> Iterator[Issue]:
 @REGISTRY.record(Transaction)
 def tax_on_receipt(located: Located[Transaction]) -> Iterator[Issue]:
     """``amount.tax-on-receipt``: non-zero TaxAmount on SA/SR/SP/PA/PP/PR."""
-    if posted_type(located) not in RECEIPTS:
+    if located.posted_type not in RECEIPTS:
         return
     written = located.record.transaction_type
     tax = located.record.tax_amount

@@ -21,17 +21,13 @@ from .catalogue import (
 from .countries import VAT_PREFIXES, oss_code_for_name, oss_country_code
 from .located import Located
 from .registry import REGISTRY
-from .types import posted_type
-
-#: Report types that need a country of VAT (the vocabulary's set, by its old name here).
-NEEDS_COUNTRY = OSS_NEEDS_COUNTRY
 
 
 def _uses_oss(located: Located[Transaction]) -> bool:
     """A new record whose type reports OSS (or whose type is unknown, so may)."""
     if located.is_update:
         return False
-    transaction_type = posted_type(located)
+    transaction_type = located.posted_type
     return transaction_type is None or transaction_type in SALES
 
 

@@ -23,7 +23,6 @@ from .document import RuleOptions
 from .invoice_lines import lines, named
 from .located import Located
 from .registry import REGISTRY
-from .types import posted_type
 
 #: HMRC allows each line's VAT to be rounded: a difference up to a penny is not a mismatch.
 TOLERANCE = Decimal("0.01")
@@ -85,7 +84,7 @@ def transaction_tax_mismatch(
     located: Located[Transaction], options: RuleOptions
 ) -> Iterator[Issue]:
     """``amount.tax-mismatch`` on an invoice, credit, bank receipt or payment."""
-    if posted_type(located) not in VAT_TYPES:
+    if located.posted_type not in VAT_TYPES:
         return
     record = located.record
     net, tax = record.net_amount, record.tax_amount

@@ -13,9 +13,7 @@ from ..vocabulary import (
     ALIASES,
     ALL_TYPES,
     BANK,
-    INVOICES,
     JOURNALS,
-    RECEIPTS,
     SALES,
     type_names,
 )
@@ -36,15 +34,6 @@ from .catalogue import (
 )
 from .located import Located, field_value, is_given_value, shown
 from .registry import REGISTRY
-
-# The vocabulary's names, as this module exported them before the vocabulary existed.
-names = type_names
-__all__ = ["ALIASES", "ALL_TYPES", "BANK", "INVOICES", "JOURNALS", "RECEIPTS", "SALES"]
-
-
-def posted_type(located: Located[Transaction]) -> TransactionType | None:
-    """The type of a new (non-update) record as the importer posts it, or None if unknown."""
-    return located.posted_type
 
 
 def _present(located: Located[Transaction], wanted: Mapping[str, object]) -> list[str]:
@@ -109,7 +98,7 @@ def required_field(located: Located[Transaction]) -> Iterator[Issue]:
             field="TransactionType",
         )
         return
-    transaction_type = posted_type(located)
+    transaction_type = located.posted_type
     if transaction_type is None:  # present but invalid: already a schema error
         return
     for xml_name, types in REQUIRED.items():
@@ -131,7 +120,7 @@ def field_not_applicable(located: Located[Transaction]) -> Iterator[Issue]:
     DocumentLink, ...) on a record that is not an update are reported here too: the importer
     only applies them with ``RecordOperation="Update"``.
     """
-    transaction_type = posted_type(located)
+    transaction_type = located.posted_type
     if transaction_type is None or located.operation_unreadable:
         return
     written = located.record.transaction_type
