@@ -7,7 +7,7 @@ from lxml import etree
 
 from tests.conformance import CONFORMANCE
 from tests.documents import company, sales_invoice
-from zynk_sage50 import binding, validate
+from zynk_sage50 import binding, converters, validate
 from zynk_sage50.modelinfo import ValueKind
 from zynk_sage50.reading import _nested_lines
 from zynk_sage50.records import relative_path
@@ -44,7 +44,10 @@ def test_a_value_the_models_cannot_hold_is_reported_not_raised(
     def refuse(text: str, field: object) -> object:
         raise ValueError(f"{text!r} cannot be held")
 
-    monkeypatch.setitem(binding._CONVERTERS, ValueKind.DECIMAL, refuse)
+    decimal = converters.CONVERTERS[ValueKind.DECIMAL]
+    monkeypatch.setitem(
+        converters.CONVERTERS, ValueKind.DECIMAL, converters.Converter(refuse, decimal.write)
+    )
     monkeypatch.setattr(binding, "_PLANS", {})
     report = validate(company(sales_invoice()))
     codes = [issue.code for issue in report.issues]

@@ -211,3 +211,29 @@ def test_iter_invoices_yields_each_invoice() -> None:
     assert loaded.invoices is not None
     assert invoices == loaded.invoices.invoice
     assert invoices
+
+
+@pytest.mark.parametrize(
+    ("keywords", "argument"),
+    [
+        ({"limits": 5}, "limits"),
+        ({"imported_ids": 5}, "imported_ids"),
+        ({"imported_ids": "12"}, "imported_ids"),
+        ({"journal_variance_nominal": 9998}, "journal_variance_nominal"),
+        ({"strict": "yes"}, "strict"),
+        ({"progress": "bar"}, "progress"),
+    ],
+)
+def test_options_of_the_wrong_type_are_a_type_error_naming_them(
+    keywords: dict[str, Any], argument: str
+) -> None:
+    for source in (zs.Company(), b"<Company/>"):
+        with pytest.raises(TypeError, match=argument):
+            zs.validate(source, **keywords)
+
+
+def test_load_with_limits_of_the_wrong_type_names_the_argument() -> None:
+    with pytest.raises(TypeError, match="limits"):
+        zs.loads(b"<Company/>", limits=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="limits"):
+        list(zs.iter_transactions(b"<Company/>", limits=5))  # type: ignore[arg-type]

@@ -7,14 +7,13 @@ is reported as ``SchemaBindingError`` naming the element and line, never dropped
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import attr
 from lxml import etree
 
+from .converters import CONVERTERS, convert_text, read_datetime
 from .datetimes import LexicalDateTime
 from .errors import SchemaBindingError, TooLargeError
 from .limits import DEFAULT_LIMITS, Limits
@@ -33,104 +32,7 @@ def is_nil(element: etree._Element) -> bool:
     return value is not None and value.strip() in _TRUE
 
 
-#: More fraction digits than xsdata's parser takes (nanoseconds): ``xs:dateTime`` allows any.
-_LONG_FRACTION = re.compile(r"(\.[0-9]{9})[0-9]+")
-
-
-def _datetime(text: str) -> LexicalDateTime:
-    try:
-        return LexicalDateTime(text)
-    except ValueError:
-        # A schema-valid fraction of more than 9 digits: compare to the nanosecond, keep (and
-        # write back) the text as read.
-        shorter = _LONG_FRACTION.sub(r"\1", text, count=1)
-        if shorter == text:
-            raise
-        return LexicalDateTime(shorter, lexical=text)
-
-
 _DATE_CACHE_SIZE = 4096
-
-#: The largest power of ten accepted in exponent notation (``1E+9``, bound leniently only).
-_MAX_EXPONENT = 1000
-
-
-def _decimal(text: str, field: FieldInfo) -> Decimal:
-    try:
-        value = Decimal(text)  # surrounding blanks are allowed, as in xs:decimal
-    except InvalidOperation:
-        raise ValueError(f"{text.strip()!r} is not a decimal number") from None
-    if not value.is_finite():
-        raise ValueError(f"{text.strip()!r} is not a finite decimal number")
-    stripped = text.strip()
-    if ("e" in stripped or "E" in stripped) and value and abs(value.adjusted()) > _MAX_EXPONENT:
-        # 1E+1000000 is not an xs:decimal (no exponents), but validation binds it leniently
-        # for the rules, whose decimal arithmetic would raise Overflow on it.
-        raise ValueError(f"{stripped[:40]!r} is not a decimal number")
-    return value
-
-
-_LEADING_ZEROS = re.compile(r"([+-]?)0+([0-9]+)")
-
-
-def _integer(text: str, field: FieldInfo) -> int:
-    stripped = text.strip()
-    try:
-        return int(stripped)
-    except ValueError:
-        # ``0000...01`` is a valid xs:int: its zeros alone can pass Python's limit on the
-        # digits int() converts (4,300), which must not turn a valid value into an error.
-        match = _LEADING_ZEROS.fullmatch(stripped)
-        if match is None:
-            raise
-        return int(match.group(1) + match.group(2))
-
-
-_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
-
-
-def _boolean(text: str, field: FieldInfo) -> bool:
-    value = _BOOLEANS.get(text.strip())
-    if value is None:
-        raise ValueError(f"{text.strip()!r} is not true, false, 1 or 0")
-    return value
-
-
-#: Each enum's members by value: a dict look-up, not ``Enum.__call__`` (slow in CPython).
-_ENUM_MEMBERS: dict[type[Any], dict[str, Any]] = {}
-
-
-def _enum(text: str, field: FieldInfo) -> Any:
-    members = _ENUM_MEMBERS.get(field.value_type)
-    if members is None:
-        members = _ENUM_MEMBERS[field.value_type] = {
-            str(member.value): member for member in field.value_type
-        }
-    member = members.get(text)
-    if member is None:
-        raise ValueError(f"{text!r} is not a valid {field.value_type.__name__}")
-    return member
-
-
-def _unconvertible(text: str, field: FieldInfo) -> Any:
-    raise ValueError(f"cannot convert text to {field.value_type!r}")
-
-
-#: How the text of each kind of leaf becomes its value (ValueError when it cannot).
-_CONVERTERS: dict[ValueKind, Callable[[str, FieldInfo], Any]] = {
-    ValueKind.STRING: lambda text, field: text,
-    ValueKind.DECIMAL: _decimal,
-    ValueKind.INTEGER: _integer,
-    ValueKind.BOOLEAN: _boolean,
-    ValueKind.DATETIME: lambda text, field: _datetime(text.strip()),
-    ValueKind.ENUM: _enum,
-    ValueKind.MODEL: _unconvertible,
-}
-
-
-def convert_text(text: str, field: FieldInfo) -> Any:
-    """Turn an element's text into the field's Python value (raises ValueError if it can't)."""
-    return _CONVERTERS[field.kind](text, field)
 
 
 #: More attributes than this on one element are listed through XPath: lxml's ``attrib.items()``
@@ -172,7 +74,7 @@ def _plan(cls: type[Any]) -> dict[str, _Slot]:
         plan = _PLANS[cls] = {
             field.xml_name: _Slot(
                 name=field.name,
-                convert=_CONVERTERS[field.kind],
+                convert=CONVERTERS[field.kind].read,
                 field=field,
                 is_list=field.is_list,
                 model=field.value_type if field.kind is ValueKind.MODEL else None,
@@ -212,7 +114,7 @@ class Binder:
     def _datetime(self, text: str) -> LexicalDateTime:
         value = self._dates.get(text)
         if value is None:
-            value = _datetime(text.strip())
+            value = read_datetime(text)
             if len(self._dates) < _DATE_CACHE_SIZE:
                 self._dates[text] = value
         return value

@@ -81,13 +81,23 @@ def read_records(
 
 
 def _unbindable(exc: SchemaBindingError, event: RecordEvent) -> Issue:
-    """``schema.invalid-value`` for a value the schema let through but the models refuse."""
+    """``schema.invalid-value`` for a value the schema let through but the models refuse, at
+    its path in the document (the binder sees only the record's place in the current batch)."""
+    path = event.path
+    steps = (exc.path or "").strip("/").split("/")
+    if len(steps) > 3:
+        path = f"{event.path}/{'/'.join(steps[3:])}"
+    reason = str(exc)
+    where = f"{exc.path} (line {exc.line}): "
+    if reason.startswith(where):
+        reason = reason[len(where) :]
+    reason = reason.removeprefix("invalid ")
     return Issue(
         code="schema.invalid-value",
         severity=Severity.ERROR,
-        message=str(exc),
+        message=f"{reason[:1].upper()}{reason[1:]}.",
         line=exc.line,
-        path=exc.path,
+        path=path,
         record=event.ref,
     )
 

@@ -22,7 +22,7 @@ from .models import Customer, Invoice, Transaction
 from .parsing import XINCLUDE_NS, Source, malformed_error, parser_options, refuse_doctype
 from .records import COLLECTIONS, check_root, record_id_of
 from .schema_check import is_schema_valid
-from .sources import open_document
+from .sources import check_limits, open_document
 
 #: Called now and then while a document is read: (records so far, bytes so far).
 Progress = Callable[[int, int], None]
@@ -113,6 +113,7 @@ class RecordStream:
         text: bool | None = None,
         progress: Progress | None = None,
     ) -> None:
+        check_limits(limits)
         self.limits = limits
         self._source = source
         self._text = text

@@ -32,6 +32,7 @@ from .rules import (
 from .rules.context import Located, RuleContext, slim
 from .rules.invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
 from .schema_check import check_schema
+from .sources import check_limits
 from .streaming import Progress, RecordEvent, RecordStream
 
 ValidateSource = Source | str | Company
@@ -146,6 +147,26 @@ def _check_model(company: Company, options: dict[str, Any], limits: Limits) -> _
     return checker
 
 
+def _check_options(
+    imported_ids: object, journal_variance_nominal: object, strict: object, progress: object
+) -> None:
+    """``TypeError`` naming the argument for an option of a type ``validate`` never takes."""
+    if isinstance(imported_ids, (str, bytes)) or not isinstance(imported_ids, Iterable):
+        raise TypeError(
+            "imported_ids must be a collection of Ids (str or int), "
+            f"not {type(imported_ids).__name__}"
+        )
+    if journal_variance_nominal is not None and not isinstance(journal_variance_nominal, str):
+        raise TypeError(
+            "journal_variance_nominal must be a nominal code (str) or None, "
+            f"not {type(journal_variance_nominal).__name__}"
+        )
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be True or False, not {type(strict).__name__}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable or None, not {type(progress).__name__}")
+
+
 def validate(
     source: ValidateSource,
     *,
@@ -163,8 +184,8 @@ def validate(
     (missing, a directory, unreadable), ``TypeError`` for a source of the wrong type.
     ``progress(records, bytes_read)`` is called now and then while a file is read.
     """
-    if isinstance(imported_ids, (str, bytes)):
-        raise TypeError("imported_ids takes a collection of Ids, not one string")
+    check_limits(limits)
+    _check_options(imported_ids, journal_variance_nominal, strict, progress)
     options: dict[str, Any] = {
         "journal_variance_nominal": journal_variance_nominal or None,
         "imported_ids": frozenset(str(value).strip() for value in imported_ids),
@@ -172,7 +193,10 @@ def validate(
     if isinstance(source, Company):
         checker = _check_model(source, options, limits)
     elif isinstance(source, etree._Element):
-        raise TypeError("validate() takes a path, bytes, text, a binary file or a Company")
+        raise TypeError(
+            "source must be a path, bytes, XML text, a binary file object or a Company, "
+            "not an lxml element (write it with etree.tostring first)"
+        )
     else:
         checker = _check_document(source, options, limits, progress)
     collector = checker.collector

@@ -8,21 +8,16 @@ empty element, decimals in plain notation; values XML cannot carry are refused w
 from __future__ import annotations
 
 import os
-import re
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from xsdata.models.datatype import XmlDateTime
-
+from .converters import format_value
 from .errors import SerializationError, WriteError
-from .modelinfo import ClassInfo, ValueKind, class_info
+from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
 from .namespaces import namespaces_of
 
 INDENT = "  "
-#: Characters XML 1.0 cannot carry at all (``\r`` can: it is written as ``&#13;``).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE_ESCAPES = str.maketrans(
     {
@@ -35,83 +30,6 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
         "\t": "&#9;",
     }
 )
-#: Decimals whose plain notation would need more digits than this are refused, not written
-#: (``1E+100000`` is 9 characters in exponent form and 100,001 digits in plain notation).
-#: Far beyond any amount, but long enough that values read from a document, such as
-#: ``1.000000000000000000000000000000``, are written back unchanged.
-MAX_DECIMAL_DIGITS = 1000
-
-
-def format_decimal(value: Decimal, path: str) -> str:
-    """Plain notation, never exponent form; NaN, infinities and absurd exponents refused."""
-    if not value.is_finite():
-        raise SerializationError(f"{value} is not a finite number", path=path)
-    _sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    # Digits in plain notation: trailing zeros for a positive exponent, or enough places
-    # after the point (plus the 0 before it) for a negative one.
-    length = len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent) + 1
-    if length > MAX_DECIMAL_DIGITS:
-        raise SerializationError(
-            f"{value} would be written with {length:,} digits, more than the "
-            f"{MAX_DECIMAL_DIGITS:,} allowed",
-            path=path,
-        )
-    return format(value, "f")
-
-
-def _check_text(text: str, path: str) -> str:
-    match = _ILLEGAL.search(text)
-    if match:
-        raise SerializationError(
-            f"contains the character U+{ord(match.group()):04X}, which XML cannot carry",
-            path=path,
-        )
-    return text
-
-
-def format_value(value: Any, kind: ValueKind, path: str, value_type: type[Any] = object) -> str:
-    """The XML text of one leaf value (not yet escaped); ``value_type`` is the enum class of an
-    enum field."""
-    if kind is ValueKind.STRING:
-        if not isinstance(value, str):
-            raise SerializationError(f"expected a string, got {type(value).__name__}", path=path)
-        return _check_text(value, path)
-    if kind is ValueKind.DECIMAL:
-        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-            raise SerializationError(
-                f"expected a Decimal, got {type(value).__name__} (floats are refused: money is "
-                "exact)",
-                path=path,
-            )
-        return format_decimal(Decimal(value), path)
-    if kind is ValueKind.BOOLEAN:
-        if not isinstance(value, bool):
-            raise SerializationError(f"expected a bool, got {type(value).__name__}", path=path)
-        return "true" if value else "false"
-    if kind is ValueKind.INTEGER:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise SerializationError(f"expected an int, got {type(value).__name__}", path=path)
-        return str(value)
-    if kind is ValueKind.ENUM:
-        if not isinstance(value, value_type):
-            raise SerializationError(
-                f"expected a {value_type.__name__} member, got {_shown(value)}", path=path
-            )
-        return _check_text(str(value.value), path)
-    if kind is ValueKind.DATETIME:
-        if not isinstance(value, XmlDateTime):  # str(datetime) is not an xs:dateTime
-            raise SerializationError(
-                f"expected an XmlDateTime or LexicalDateTime, got {type(value).__name__}",
-                path=path,
-            )
-        return _check_text(str(value), path)
-    raise SerializationError(f"cannot write {value!r}", path=path)
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:60]}... ({len(text):,} characters)"
 
 
 class _Writer:
@@ -125,9 +43,9 @@ class _Writer:
         self.parts: list[str] = []
         self.problems = problems
 
-    def _value(self, value: Any, field: Any, path: str) -> str | None:
+    def _value(self, value: Any, field: FieldInfo, path: str) -> str | None:
         try:
-            return format_value(value, field.kind, path, field.value_type)
+            return format_value(value, field, path)
         except SerializationError as exc:
             if self.problems is None:
                 raise

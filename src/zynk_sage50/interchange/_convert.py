@@ -17,13 +17,12 @@ import attr
 from xsdata.models.datatype import XmlDateTime
 
 from .. import models
-from ..binding import convert_text
+from ..converters import convert_text, format_value
 from ..errors import SchemaBindingError
 from ..issues import Issue, Severity
 from ..modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from ..models import Company
 from ..namespaces import DEFAULT_NAMESPACES, namespaces_of, remember
-from ..writing import format_value
 
 T = TypeVar("T")
 
@@ -81,9 +80,9 @@ def _value_to_json(value: Any, field: FieldInfo, path: str) -> Any:
             )
         return _object_to_dict(value, class_info(field.value_type), path)
     if field.kind in (ValueKind.BOOLEAN, ValueKind.INTEGER):
-        format_value(value, field.kind, path)  # refuses a wrong type, as writing XML does
+        format_value(value, field, path)  # refuses a wrong type, as writing XML does
         return value
-    return format_value(value, field.kind, path)
+    return format_value(value, field, path)
 
 
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
