@@ -13,10 +13,9 @@ from ..vocabulary import JOURNALS
 from . import arguments as a
 from .arguments import Date
 from .handles import JournalHandle
-from .state import BuilderState
+from .state import BuilderState, elements_of
 
 T = TransactionType
-_HEADER_FIELDS = frozenset({"TransactionType", "Reference", "SecondReference", "TransactionDate"})
 _LEG_ARGUMENTS = {"AccountReference": "nominal_code", "NetAmount": "amount"}
 
 
@@ -52,7 +51,11 @@ class JournalCalls(BuilderState):
             raise BuildError(
                 f"a journal {name!r} on {when} already exists: add legs to its handle"
             )
-        self._row({"transaction_type": T.JOURNAL_DEBIT, **header}, only=_HEADER_FIELDS)
+        # The header is checked now, before its legs exist: only what it sets counts.
+        self._row(
+            {"transaction_type": T.JOURNAL_DEBIT, **header},
+            only=elements_of(["transaction_type", *header]),
+        )
         balancing = None
         if nominal is not None:
             balancing = self._row(

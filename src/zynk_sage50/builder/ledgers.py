@@ -14,27 +14,12 @@ from .allocation import Allocations, Target
 from .arguments import Date
 from .handles import Header, InvoiceHandle
 from .invoice_documents import InvoiceDocumentHandle
-from .state import BuilderState
+from .state import BuilderState, elements_of
 
 T = TransactionType
 #: What ``allocate_to`` takes: an SI or PI handle, a posted invoice document with a number,
 #: the Reference of an invoice already in Sage, or None for nothing.
 AllocateTo: TypeAlias = InvoiceHandle | InvoiceDocumentHandle | str | None
-#: The elements of an SI/SC/PI/PC header, checked when the header is started.
-_HEADER_FIELDS = frozenset(
-    {
-        "TransactionType",
-        "AccountReference",
-        "Reference",
-        "SecondReference",
-        "TransactionDate",
-        "DueDate",
-        "PostedDate",
-        "PaymentReference",
-        "OssReportType",
-        "OssCountryOfVat",
-    }
-)
 _HEADER_ARGUMENTS = {"OssCountryOfVat": "oss_country"}
 _CASH_ARGUMENTS = {"NetAmount": "amount", "OssCountryOfVat": "oss_country"}
 
@@ -118,7 +103,9 @@ class LedgerCalls(BuilderState):
                 f"{header.account_reference} already exists: add splits to its handle, or "
                 "give this one its own second_reference"
             )
-        self._row(header.fields(), _HEADER_ARGUMENTS, only=_HEADER_FIELDS)
+        # The header is checked now, before its splits exist: only what it sets counts.
+        fields = header.fields()
+        self._row(fields, _HEADER_ARGUMENTS, only=elements_of(fields))
         handle = InvoiceHandle(header, self._make_split, target)
         if handle.is_invoice:
             target_key = Allocations.key(

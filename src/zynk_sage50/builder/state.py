@@ -3,10 +3,11 @@ proposed, the row checked with the validator's own checks, and only then anythin
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..modelinfo import class_info
 from ..models import Customer, Transaction
 from ..rules import RuleOptions
 from .allocation import Allocations
@@ -19,6 +20,12 @@ from .refusals import Record, check_record
 ROW_ARGUMENTS: Mapping[str, str] = {"TransactionDate": "date", "Id": "id"}
 
 Entry = Transaction | InvoiceHandle | JournalHandle
+_ELEMENTS = {field.name: field.xml_name for field in class_info(Transaction).fields}
+
+
+def elements_of(fields: Iterable[str]) -> frozenset[str]:
+    """The Transaction elements behind model field names (``net_amount`` → ``NetAmount``)."""
+    return frozenset(_ELEMENTS[name] for name in fields)
 
 
 class BuilderState:
