@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from .. import vocabulary as voc
 from ..models import OssReportType, Transaction, TransactionType
+from ..rules.applicability import attribute
 from . import _values as v
 from ._recipe import BANKS, Bad, Context, Recipe
 
@@ -29,11 +30,7 @@ def split_group(ctx: Context) -> Bad:
     """``grouping.split-group``: one invoice's rows with another row between them."""
     kind = ctx.pick(v.ordered(voc.GROUPED_TYPES))
     first = ctx.row(kind)
-    key = {
-        "account_reference": first.account_reference,
-        "reference": first.reference,
-        "transaction_date": first.transaction_date,
-    }
+    key = {name: getattr(first, name) for name in map(attribute, voc.GROUP_KEY_FIELDS)}
     between = ctx.row(ctx.pick(BANKS))
     return Bad(rows=[first, between, ctx.row(kind, **key)])
 

@@ -187,7 +187,7 @@ class Driver:
 
     def invoice(self, kind: TransactionType, splits: int) -> list[Transaction]:
         """A sales or purchase invoice (SI, PI) with ``splits`` lines."""
-        sales = kind is T.SALES_INVOICE
+        sales = voc.ledger_of(kind) is voc.Ledger.SALES
         day = self.day()
         arguments: dict[str, Any] = {
             "account_reference": self.sales_account() if sales else self.supplier_account(),
@@ -238,7 +238,7 @@ class Driver:
 
     def credit(self, kind: TransactionType, splits: int) -> list[Transaction]:
         """A credit note (SC, PC) with ``splits`` lines, allocated to an invoice."""
-        sales = kind is T.SALES_CREDIT
+        sales = voc.ledger_of(kind) is voc.Ledger.SALES
         target = self._target(kind, v.CENT * splits)
         allocate_to: InvoiceHandle | str
         if target is None:
@@ -306,7 +306,7 @@ class Driver:
 
     def refund(self, kind: TransactionType) -> list[Transaction]:
         """Money back: to a customer (SP) or from a supplier (PR)."""
-        sales = kind is T.SALES_PAYMENT
+        sales = voc.ledger_of(kind) is voc.Ledger.SALES
         arguments: dict[str, Any] = {
             "account_reference": self.sales_account() if sales else self.supplier_account(),
             "bank_reference": self.pick(v.BANKS[:2]),

@@ -19,6 +19,7 @@ from ..vocabulary import (
     INVOICE_CREDITS,
     INVOICE_POSTED,
     INVOICE_PRODUCT_TYPES,
+    MONEY_LIMIT,
     PENNY,
 )
 from ..vocabulary import tax_for as vat_on
@@ -27,7 +28,7 @@ E = TypeVar("E", bound=enum.Enum)
 
 CENT = PENNY
 #: The largest amount the strategies draw for one line: ten of them still fit Sage's limit.
-LINE_LIMIT = Decimal("9999999.99")
+LINE_LIMIT = MONEY_LIMIT / 10 - PENNY
 
 #: Company names: ampersands, apostrophes and accents exercise the XML escaping of a reader.
 COMPANY_NAMES: Sequence[str] = (
