@@ -194,6 +194,25 @@ def test_values_order_and_namespaces_are_kept_and_together_they_are_the_input() 
         result.rejected  # noqa: B018 - a value no model can hold: only the XML has it
 
 
+def test_the_fail_file_once_fixed_validates_and_imports() -> None:
+    result = zs.triage(
+        company(sales_invoice(Id=1), sales_invoice(Id=2, Reference="SI2", NetAmount="100,00"))
+    )
+    fixed = result.rejected_xml.replace(
+        "<NetAmount>100,00</NetAmount>", "<NetAmount>100.00</NetAmount>"
+    )
+    report = zs.validate(fixed)
+    assert report.errors == ()
+    assert report.warnings == ()
+    assert set(report.codes) == {"record.import-error"}
+    assert len(report.infos) == 1
+    assert "100,00" in report.infos[0].message
+    model = zs.loads(fixed)
+    assert model.transactions is not None
+    (error,) = model.transactions.transaction[0].errors.error  # type: ignore[union-attr]
+    assert error.name == f"{ERROR_NAME} schema.invalid-value"
+
+
 def test_strict_rejects_warnings_too() -> None:
     document = company(sales_invoice(Id=1), receipt(2, reference=""))
     assert zs.triage(document).rejections == ()

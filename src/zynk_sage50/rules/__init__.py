@@ -26,6 +26,7 @@ from . import (
     customers,
     duplicates,
     grouping,
+    import_errors,
     invoice_fields,
     invoice_header,
     invoice_items,
@@ -72,6 +73,7 @@ TOPICS = (
     invoice_payments,
     invoice_fields,
     tax,
+    import_errors,
 )
 REGISTRY.order([topic.__name__ for topic in TOPICS])
 

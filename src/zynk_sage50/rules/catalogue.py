@@ -174,6 +174,11 @@ REFERENCE_UNKNOWN_CUSTOMER = _code(
     "reference.unknown-customer", I, "a sales transaction names no customer of the document"
 )
 
+# --- fail files ------------------------------------------------------------------------------
+RECORD_IMPORT_ERROR = _code(
+    "record.import-error", I, "an Errors/Error Zynk added to a record of a fail file"
+)
+
 # --- invoice documents ---------------------------------------------------------------------
 INVOICE_UPDATE = _code("invoice.update", I, "an update-shaped invoice (Update Invoices/Ledgers)")
 INVOICE_CUSTOMER_MISSING = _code(
