@@ -38,15 +38,20 @@ DOCUMENT = (
     b"</Transaction></Transactions></Company>\n"
 )
 
+#: Runs a job (Python code with ``path`` set) in a fresh process; prints seconds and peak RSS.
 RUNNER = """
 import json, resource, sys, time
-import zynk_sage50 as zs
+path = sys.argv[1]
 started = time.perf_counter()
-report = zs.validate(sys.argv[1])
+exec(compile(sys.argv[2], "<job>", "exec"))
 seconds = time.perf_counter() - started
-assert report.valid, report.issues[:3]
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "rss_mb": rss}))
+"""
+VALIDATE = """
+import zynk_sage50 as zs
+report = zs.validate(path)
+assert report.valid, report.issues[:3]
 """
 
 
@@ -64,11 +69,16 @@ def write(path: Path, megabytes: int, kind: str) -> None:
 
 def measure(path: Path) -> dict[str, float]:
     """``validate(path)`` in a fresh interpreter: its seconds and peak RSS in MB."""
+    return measure_job(VALIDATE, path)
+
+
+def measure_job(job: str, path: Path) -> dict[str, float]:
+    """``job`` (code using ``path``) in a fresh interpreter: its seconds and peak RSS in MB."""
     result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(path)], capture_output=True, text=True, check=False
+        [sys.executable, "-c", RUNNER, str(path), job], capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        raise SystemExit(f"validate({path}) failed:\n{result.stderr}")
+        raise SystemExit(f"the job on {path} failed:\n{result.stderr}")
     measured: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return measured
 
