@@ -163,6 +163,23 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
     ).encode(),
     "gzip-of-valid-document.xml": lambda: gzip.compress(_record(_invoice()).encode()),
     "2000-invalid-contacts.xml": lambda: _contacts(2000).encode(),
+    "5000-namespace-declarations.xml": lambda: (
+        _record(_invoice())
+        .replace(
+            "<Company>",
+            "<Company " + " ".join(f'xmlns:p{n}="urn:p{n}"' for n in range(5000)) + ">",
+        )
+        .encode()
+    ),
+    "attribute-name-49000-characters.xml": lambda: _record(
+        _invoice().replace("<Details>", "<Details " + "a" * 49_000 + '="1">')
+    ).encode(),
+    "200-unknown-elements-in-a-record.xml": lambda: _record(
+        _invoice() + "".join(f"<Extra{n}>x</Extra{n}>" for n in range(200))
+    ).encode(),
+    "100000-empty-transactions.xml": (
+        DECL + "<Company><Transactions>" + "<Transaction/>" * 100_000 + "</Transactions></Company>"
+    ).encode,
 }
 
 
