@@ -8,7 +8,9 @@ import pytest
 
 from tests.conformance import CONFORMANCE
 from tests.documents import company, line_of, sales_invoice, tx
+from tests.rules.test_rules_api import entries, new_way
 from zynk_sage50.issues import Issue, Severity
+from zynk_sage50.rules import RuleOptions
 from zynk_sage50.validation import validate
 
 
@@ -263,3 +265,53 @@ def test_purchase_credit_allocates_to_a_purchase_invoice() -> None:
     assert allocation_issues(company(purchase_invoice(), pc)) == []
     [issue] = allocation_issues(company(pc))
     assert issue.code == "allocation.target-outside-document"
+
+
+# --- invoice documents as targets (issue 13 point 5) ------------------------------------------
+
+INVOICE_DOCUMENT = """<Company>
+  <Invoices>
+    <Invoice>
+      <AccountReference>ACME01</AccountReference>
+      <InvoiceType>{kind}</InvoiceType>
+      <InvoiceNumber>0005001</InvoiceNumber>
+      <InvoiceItems><Item><QtyOrdered>1</QtyOrdered><UnitPrice>100</UnitPrice></Item></InvoiceItems>
+    </Invoice>
+  </Invoices>
+  <Transactions>
+    <Transaction>
+      <TransactionType>SalesReceiptOnAccount</TransactionType>
+      <AccountReference>{account}</AccountReference>
+      <BankReference>1200</BankReference>
+      <Reference>5001</Reference>
+      <NetAmount>100.00</NetAmount>
+    </Transaction>
+  </Transactions>
+</Company>
+"""
+
+
+def document_allocation_codes(kind: str, account: str) -> list[str]:
+    located, has_customers = entries(INVOICE_DOCUMENT.format(kind=kind, account=account))
+    issues = new_way(located, has_customers, RuleOptions())
+    return [issue.code for issue in issues if issue.code.startswith("allocation.")]
+
+
+def test_an_invoice_document_is_the_target_its_number_names() -> None:
+    assert document_allocation_codes("ServiceInvoice", "acme01") == []
+
+
+def test_an_invoice_document_on_another_account_is_an_account_mismatch() -> None:
+    located, has_customers = entries(INVOICE_DOCUMENT.format(kind="ProductInvoice", account="X"))
+    (issue,) = (
+        i
+        for i in new_way(located, has_customers, RuleOptions())
+        if i.code.startswith("allocation.")
+    )
+    assert issue.code == "allocation.account-mismatch"
+    assert "the invoice document numbered 5001 on account ACME01 at Invoice[1]" in issue.message
+
+
+@pytest.mark.parametrize("kind", ["ProductCredit", "ServiceProforma", "ProductQuotation"])
+def test_credit_notes_proformas_and_quotations_are_no_targets(kind: str) -> None:
+    assert document_allocation_codes(kind, "ACME01") == ["allocation.target-outside-document"]

@@ -53,7 +53,7 @@ from .catalogue import (
     ALLOCATION_WRONG_LEDGER,
 )
 from .document import DocumentContext
-from .facts import TransactionFacts
+from .facts import InvoiceFacts, TransactionFacts
 from .grouping import transaction_groups
 from .registry import REGISTRY
 
@@ -61,28 +61,35 @@ _MATCH_FIELDS = ("AccountReference", "Reference")
 
 
 class Item(NamedTuple):
-    """An invoice header or an allocating item: its rows (splits) and what matches it."""
+    """An invoice header or an allocating item: its rows (splits) and what matches it. An
+    invoice document (``Company/Invoices/Invoice``) is an item of one row, its own facts."""
 
-    rows: Sequence[TransactionFacts]
+    rows: Sequence[TransactionFacts | InvoiceFacts]
     ledger: Ledger
     transaction_type: TransactionType
     account_reference: str
     reference: str
 
     @property
-    def first(self) -> TransactionFacts:
+    def first(self) -> TransactionFacts | InvoiceFacts:
         """The row the item's issues are reported on."""
         return self.rows[0]
 
     @property
     def readable(self) -> bool:
         """Are its AccountReference and Reference usable (not failed by the schema)?"""
-        return all(row.readable(*_MATCH_FIELDS) for row in self.rows)
+        return all(
+            not isinstance(row, TransactionFacts) or row.readable(*_MATCH_FIELDS)
+            for row in self.rows
+        )
 
     def gross(self) -> Decimal | None:
-        """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown."""
+        """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown
+        (always for an invoice document: Sage works out its totals)."""
         total = Decimal(0)
         for row in self.rows:
+            if not isinstance(row, TransactionFacts):
+                return None
             net, tax = row.net_amount, row.tax_amount
             if net is None or not row.readable("TaxAmount"):
                 return None
@@ -91,8 +98,11 @@ class Item(NamedTuple):
 
     def describe(self) -> str:
         """``SalesInvoice SI1 on account ABS001 at Transaction[1] (line 5)``."""
+        what = self.transaction_type.value
+        if isinstance(self.first, InvoiceFacts):
+            what = "the invoice document numbered"
         return (
-            f"{self.transaction_type.value} {self.reference} on account "
+            f"{what} {self.reference} on account "
             f"{self.account_reference or '(empty)'} at {self.first.describe()}"
         )
 
@@ -125,8 +135,21 @@ def _item(rows: Sequence[TransactionFacts]) -> Item:
     return Item(rows, ledger, transaction_type, first.account_reference, first.reference)
 
 
-def _items(rows: Sequence[TransactionFacts]) -> tuple[list[Item], list[Item]]:
-    """(invoices, allocating items), each in file order."""
+def _document_item(invoice: InvoiceFacts) -> Item:
+    return Item(
+        (invoice,),
+        Ledger.SALES,
+        TransactionType.SALES_INVOICE,
+        invoice.account_reference or "",
+        invoice.posted_reference or "",
+    )
+
+
+def _items(
+    rows: Sequence[TransactionFacts], documents: Sequence[InvoiceFacts] = ()
+) -> tuple[list[Item], list[Item]]:
+    """(invoices, allocating items), each in file order; invoice documents that Sage posts as
+    a SalesInvoice are invoices too (after the transactions' ones)."""
     invoices: list[Item] = []
     allocators: list[Item] = []
     for key, run in transaction_groups(rows):
@@ -135,12 +158,13 @@ def _items(rows: Sequence[TransactionFacts]) -> tuple[list[Item], list[Item]]:
         if row.posting and row.transaction_type in ROW_ALLOCATORS:
             allocators.append(_item((row,)))
     allocators.sort(key=lambda item: item.first.index)
+    invoices.extend(_document_item(d) for d in documents if d.posted_reference is not None)
     return invoices, allocators
 
 
-def analyse(rows: Sequence[TransactionFacts]) -> Analysis:
-    """The allocation analysis of a document's transactions."""
-    invoices, allocators = _items(rows)
+def analyse(rows: Sequence[TransactionFacts], documents: Sequence[InvoiceFacts] = ()) -> Analysis:
+    """The allocation analysis of a document's transactions (and invoice documents)."""
+    invoices, allocators = _items(rows, documents)
     by_reference: dict[tuple[Ledger, str], list[Item]] = defaultdict(list)
     for invoice in invoices:
         if invoice.readable and invoice.reference.strip():
@@ -171,7 +195,10 @@ def _what(item: Item) -> str:
 def check_missing_reference(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.missing-reference``: nothing to allocate to."""
     for item in analysis.allocators:
-        if item.reference.strip() or not item.first.readable("Reference"):
+        first = item.first  # an allocator is always a transaction row
+        if item.reference.strip() or not isinstance(first, TransactionFacts):
+            continue
+        if not first.readable("Reference"):
             continue
         target = item.ledger.target_type.value
         yield item.first.issue(
@@ -294,6 +321,6 @@ CHECKS: tuple[Callable[[Analysis], Iterator[Issue]], ...] = (
 @REGISTRY.document
 def allocation(context: DocumentContext) -> Iterator[Issue]:
     """Every ``allocation.*`` issue, from one analysis of the document."""
-    analysis = analyse(context.transactions)
+    analysis = analyse(context.transactions, context.invoices)
     for check in CHECKS:
         yield from check(analysis)

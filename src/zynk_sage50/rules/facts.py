@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from ..issues import Issue, RecordRef
 from ..models import Customer, Invoice, Transaction, TransactionType
+from ..vocabulary import INVOICE_CREDITS, INVOICE_NOT_POSTED
 from .catalogue import Code
 from .located import Located
 
@@ -226,6 +227,7 @@ class InvoiceFacts(RecordFacts):
         "id_at",
         "is_update",
         "name",
+        "posted_reference",
     )
     kind: ClassVar[str] = "Invoice"
     _LINE_SLOTS: ClassVar[Mapping[str, str]] = {
@@ -240,6 +242,10 @@ class InvoiceFacts(RecordFacts):
     is_update: bool
     #: How messages name it: ``Invoice 5102``, ``Invoice Id 'INV-1'`` or ``Invoice 3``.
     name: str
+    #: The Reference of the SalesInvoice Sage posts for it (its InvoiceNumber as a number,
+    #: ``0005001`` → ``5001``), when it is a new invoice that is posted and is not a credit
+    #: note; else None. Allocation treats such an invoice as a target.
+    posted_reference: str | None
     id_at: int | None
     account_reference_at: int | None
     customer_id_at: int | None
@@ -251,9 +257,23 @@ class InvoiceFacts(RecordFacts):
         self.customer_id = invoice.customer_id
         self.is_update = entry.is_update
         self.name = invoice_name(invoice, entry.index)
+        self.posted_reference = _posted_reference(entry)
         self.id_at = _offset(entry, "Id")
         self.account_reference_at = _offset(entry, "AccountReference")
         self.customer_id_at = _offset(entry, "CustomerId")
+
+
+def _posted_reference(entry: Located[Invoice]) -> str | None:
+    invoice = entry.record
+    number = (invoice.invoice_number or "").strip()
+    if entry.is_update or not number.isdigit() or "InvoiceNumber" in entry.invalid_fields:
+        return None
+    invoice_type = invoice.invoice_type
+    if invoice_type is not None and (
+        invoice_type in INVOICE_NOT_POSTED or invoice_type in INVOICE_CREDITS
+    ):
+        return None
+    return str(int(number))
 
 
 def invoice_name(invoice: Invoice, index: int) -> str:
