@@ -1,14 +1,10 @@
-"""The public Hypothesis strategies: valid documents and records, invalid documents per rule
-code, type registration, argument checking, and Hypothesis as an optional dependency."""
+"""The public Hypothesis strategies: valid documents and records, what they draw, st.from_type,
+argument checking and reproducibility (invalid documents: test_invalid_documents.py; the
+plugin and the optional dependency: test_strategies_plugin.py)."""
 
 from __future__ import annotations
 
-import importlib.metadata
-import os
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
@@ -16,22 +12,27 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import zynk_sage50 as zs
+from tests.strategy_checks import (
+    FIRST_FOUND,
+    alone,
+    bounded,
+    customer_list,
+    invoice_list,
+    problems,
+    rows,
+)
 from zynk_sage50 import (
     Company,
     Customer,
     Invoice,
     InvoicePaymentType,
     InvoiceType,
-    Severity,
     Transaction,
     TransactionType,
     vocabulary,
 )
-from zynk_sage50.models import Customers, Invoices, Transactions
-from zynk_sage50.rules.applicability import FieldUse, fields_with_use
 from zynk_sage50.strategies import (
     CURRENT_TYPES,
-    INVALID_CODES,
     StrategyArgumentError,
     bank_transfers,
     customers,
@@ -41,56 +42,12 @@ from zynk_sage50.strategies import (
     journals,
     transactions,
 )
-from zynk_sage50.strategies._breaks_fields import SAMPLES
 from zynk_sage50.strategies._fixtures import seeded_example
 from zynk_sage50.vocabulary import DEFAULT_TAX_RATES
 
 T = TransactionType
 I = InvoiceType  # noqa: E741
 MONEY = ("net_amount", "tax_amount", "payment_amount", "receipt_amount")
-
-
-def bounded(share: int) -> settings:
-    """The active profile's example budget divided by ``share`` (for tests repeated per code or
-    per type), without a deadline: validating a document is not what is being timed."""
-    return settings(max_examples=max(1, settings.default.max_examples // share), deadline=None)
-
-
-#: For ``find`` when only finding matters: the first example found, not shrunk.
-FIRST_FOUND = settings(database=None, max_examples=2000, phases=[Phase.generate])
-
-
-def problems(report: zs.Report, allowed: str | None = None) -> list[str]:
-    """Errors and warnings other than ``allowed``."""
-    return [
-        str(issue)
-        for issue in report.issues
-        if issue.severity is not Severity.INFO and issue.code != allowed
-    ]
-
-
-def rows(company: Company) -> list[Transaction]:
-    return list(company.transactions.transaction) if company.transactions else []
-
-
-def customer_list(company: Company) -> list[Customer]:
-    return list(company.customers.customer) if company.customers else []
-
-
-def invoice_list(company: Company) -> list[Invoice]:
-    return list(company.invoices.invoice) if company.invoices else []
-
-
-def alone(*records: Transaction | Customer | Invoice) -> Company:
-    """A document holding only these records."""
-    found_rows = [r for r in records if isinstance(r, Transaction)]
-    found_customers = [r for r in records if isinstance(r, Customer)]
-    found_invoices = [r for r in records if isinstance(r, Invoice)]
-    return Company(
-        customers=Customers(customer=found_customers) if found_customers else None,
-        invoices=Invoices(invoice=found_invoices) if found_invoices else None,
-        transactions=Transactions(transaction=found_rows) if found_rows else None,
-    )
 
 
 # ----- valid documents ------------------------------------------------------------------------
@@ -351,24 +308,13 @@ def test_invoice_lines_carry_vat_at_20_percent() -> None:
 @given(documents(transactions=(1, 20)))
 def test_drawn_tax_is_the_net_at_the_tax_codes_rate(company: Company) -> None:
     for row in rows(company):
-        if row.tax_code in DEFAULT_TAX_RATES:
-            assert row.net_amount is not None
-            expected = vocabulary.tax_for(row.net_amount, DEFAULT_TAX_RATES[row.tax_code])
-            assert row.tax_amount in (expected, None), row
-        else:  # T9, outside the scope of VAT, on the rows that carry a code
+        rate = None if row.tax_code is None else DEFAULT_TAX_RATES.get(row.tax_code)
+        if rate is None:  # no code (transfers, updates) or T9, outside the scope of VAT
             assert row.tax_amount is None, row
+        else:
+            assert row.net_amount is not None
+            assert row.tax_amount == vocabulary.tax_for(row.net_amount, rate), row
     assert "amount.tax-mismatch" not in zs.validate(company).codes
-
-
-def test_tax_mismatch_is_also_made_against_a_given_tax_rate() -> None:
-    text = find(
-        invalid_documents("amount.tax-mismatch"),
-        lambda t: "<TaxRate>" in t,
-        settings=FIRST_FOUND,
-    )
-    report = zs.validate(text)
-    assert "amount.tax-mismatch" in report.codes
-    assert problems(report, "amount.tax-mismatch") == []
 
 
 @bounded(4)
@@ -430,153 +376,6 @@ def test_from_type_uses_the_registered_strategies(
     assert zs.validate(alone(invoice)).issues == ()
 
 
-# ----- invalid documents ------------------------------------------------------------------------
-#: Every error and warning of rules.md "Transactions" and "Customers", and the schema codes the
-#: issue names: all must have a strategy.
-REQUIRED_CODES = {
-    "type.required-field",
-    "type.field-not-applicable",
-    "field.export-only",
-    "duplicate.id",
-    "grouping.split-group",
-    "journal.one-sided",
-    "journal.unbalanced",
-    "journal.negative-amount",
-    "transfer.same-account",
-    "transfer.rate-mismatch",
-    "transfer.amounts-differ",
-    "allocation.missing-reference",
-    "allocation.account-mismatch",
-    "allocation.wrong-ledger",
-    "allocation.ambiguous",
-    "allocation.over-allocated",
-    "oss.country-required",
-    "oss.country-unknown",
-    "oss.country-name",
-    "oss.country-without-type",
-    "amount.precision",
-    "amount.too-large",
-    "amount.tax-on-receipt",
-    "amount.tax-mismatch",
-    "update.missing-transaction-number",
-    "update.nothing-to-update",
-    "update.ignored-field",
-    "update.dispute-reason-without-code",
-    "update.operation-unsupported",
-    "customer.name-missing",
-    "customer.discount-table-required",
-    "customer.duplicate-account-reference",
-    "customer.currency-unknown",
-    "address.country-unknown",
-    "schema.too-long",
-    "schema.invalid-value",
-    "schema.unknown-element",
-    # docs/invoices.md: every error and warning of the invoice rules
-    "invoice.customer-missing",
-    "invoice.no-items",
-    "invoice.sku-missing",
-    "invoice.quantity-missing",
-    "invoice.negative-quantity",
-    "invoice.negative-price",
-    "invoice.payment-without-amount",
-    "invoice.payment-type-missing",
-    "invoice.payment-not-applicable",
-    "invoice.currency-unknown",
-}
-
-
-def test_every_field_a_type_does_not_use_has_a_value_to_give() -> None:
-    # type.field-not-applicable and field.export-only read the rules' matrix: each field it
-    # marks not applicable, update-only or export-only for some type must have a value.
-    ignored = {
-        name
-        for kind in TransactionType
-        for use in (FieldUse.NOT_APPLICABLE, FieldUse.UPDATE_ONLY, FieldUse.EXPORT_ONLY)
-        for name in fields_with_use(kind, use)
-    }
-    assert ignored
-    assert ignored <= set(SAMPLES), sorted(ignored - set(SAMPLES))
-
-
-def test_every_required_code_has_a_strategy() -> None:
-    assert set(INVALID_CODES) >= REQUIRED_CODES
-    assert len(set(INVALID_CODES)) == len(INVALID_CODES)
-
-
-@pytest.mark.parametrize("code", INVALID_CODES)
-def test_invalid_documents_trigger_their_code_and_no_other_problem(code: str) -> None:
-    @bounded(10)
-    @given(invalid_documents(code))
-    def check(text: str) -> None:
-        assert isinstance(text, str)
-        report = zs.validate(text)
-        assert code in report.codes, text
-        assert problems(report, code) == [], text
-
-    check()
-
-
-#: Codes of the transaction and customer rules that invoice documents can also break.
-SHARED_CODES = [
-    "duplicate.id",
-    "amount.precision",
-    "amount.too-large",
-    "address.country-unknown",
-    "field.export-only",
-]
-
-
-@pytest.mark.parametrize("code", SHARED_CODES)
-def test_shared_codes_land_on_invoice_documents_when_there_are_some(code: str) -> None:
-    def on_an_invoice(text: str) -> bool:
-        return any(
-            issue.code == code and issue.record is not None and issue.record.kind == "Invoice"
-            for issue in zs.validate(text).issues
-        )
-
-    text = find(invalid_documents(code, invoices=(1, 2)), on_an_invoice, settings=FIRST_FOUND)
-    report = zs.validate(text)
-    assert problems(report, code) == [], text
-
-
-@pytest.mark.parametrize("code", [c for c in INVALID_CODES if c.startswith("invoice.")])
-def test_invoice_codes_sit_among_valid_invoice_documents(code: str) -> None:
-    @bounded(20)
-    @given(invalid_documents(code, customers=1, transactions=0, invoices=2))
-    def check(text: str) -> None:
-        company = zs.loads(text)
-        assert len(invoice_list(company)) == 3
-        report = zs.validate(text)
-        assert code in report.codes
-        assert problems(report, code) == [], text
-
-    check()
-
-
-@pytest.mark.parametrize("code", ["journal.one-sided", "customer.name-missing"])
-def test_invalid_documents_take_the_size_of_their_valid_part(code: str) -> None:
-    @bounded(20)
-    @given(invalid_documents(code, customers=2, transactions=10, types="BankReceipt"))
-    def check(text: str) -> None:
-        company = zs.loads(text) if code == "journal.one-sided" else None
-        report = zs.validate(text)
-        assert problems(report, code) == []
-        if company is not None:
-            types = [row.transaction_type for row in rows(company)]
-            assert types.count(T.BANK_RECEIPT) >= 10
-            assert len(customer_list(company)) == 2
-
-    check()
-
-
-@bounded(10)
-@given(invalid_documents("journal.unbalanced"))
-def test_variance_posted_is_an_unbalanced_journal_with_the_option(text: str) -> None:
-    report = zs.validate(text, journal_variance_nominal="9998")
-    assert "journal.variance-posted" in report.codes
-    assert problems(report) == []
-
-
 # ----- arguments --------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("call", "words"),
@@ -634,90 +433,3 @@ def test_health_checks_pass_for_a_hundred_rows() -> None:
         assert len(rows(company)) == 100
 
     check()
-
-
-# ----- Hypothesis is optional -------------------------------------------------------------------
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
-    )
-
-
-def test_importing_the_library_does_not_import_hypothesis() -> None:
-    result = run_python(
-        "import zynk_sage50, zynk_sage50.cli, sys; assert 'hypothesis' not in sys.modules"
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_the_entry_point_registers_the_strategies_when_hypothesis_is_imported() -> None:
-    hooks = [
-        entry.value
-        for entry in importlib.metadata.entry_points(group="hypothesis")
-        if entry.value.startswith("zynk_sage50")
-    ]
-    assert hooks == ["zynk_sage50.strategies._hook:_hypothesis_setup_hook"], (
-        "the installed metadata lacks the entry point: reinstall (pip install -e .)"
-    )
-    result = run_python(
-        "import sys, warnings\n"
-        "import hypothesis.strategies as st\n"
-        "from zynk_sage50 import Company, Invoice\n"
-        "assert 'zynk_sage50.strategies' in sys.modules\n"
-        "warnings.simplefilter('ignore')  # .example() outside a test\n"
-        "assert isinstance(st.from_type(Company).example(), Company)\n"
-        "assert isinstance(st.from_type(Invoice).example(), Invoice)\n"
-    )
-    assert result.returncode == 0, result.stderr
-
-
-@pytest.mark.parametrize(
-    "code",
-    [
-        # Hypothesis loads its plugins at the end of its import: nothing is evaluated (no
-        # HypothesisSideeffectWarning), nothing is written.
-        "import hypothesis",
-        # The strategies imported first import Hypothesis, which finds them half-imported.
-        "import zynk_sage50.strategies as s; assert s.invoices",
-        "import zynk_sage50.strategies._fixtures",
-        "from zynk_sage50.cli import main",
-    ],
-)
-def test_the_entry_point_is_harmless(code: str, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_the_entry_point_can_be_turned_off() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", "import sys, hypothesis; assert 'zynk_sage50' not in sys.modules"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_strategies_without_hypothesis_say_how_to_install_it() -> None:
-    result = run_python(
-        "import sys; sys.modules['hypothesis'] = None\n"
-        "try:\n"
-        "    import zynk_sage50.strategies\n"
-        "except ImportError as exc:\n"
-        "    print(exc)\n"
-        "else:\n"
-        "    raise SystemExit('imported')\n"
-    )
-    assert result.returncode == 0, result.stderr
-    assert 'pip install "zynk-sage50[hypothesis]"' in result.stdout
