@@ -4,12 +4,14 @@ part, and the fields it reads off the rules' applicability matrix."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import find, given
 
 import zynk_sage50 as zs
 from tests.strategy_checks import FIRST_FOUND, bounded, customer_list, invoice_list, problems, rows
-from zynk_sage50 import TransactionType
+from zynk_sage50 import TransactionType, writing
 from zynk_sage50.rules.applicability import FieldUse, fields_with_use
 from zynk_sage50.strategies import INVALID_CODES, invalid_documents
 from zynk_sage50.strategies._breaks_fields import SAMPLES
@@ -172,3 +174,19 @@ def test_tax_mismatch_is_also_made_against_a_given_tax_rate() -> None:
     report = zs.validate(text)
     assert "amount.tax-mismatch" in report.codes
     assert problems(report, "amount.tax-mismatch") == []
+
+
+@pytest.mark.parametrize("code", [c for c in INVALID_CODES if c.startswith(("xml.", "schema."))])
+def test_breaking_a_document_does_not_depend_on_how_the_writer_indents(code: str) -> None:
+    # The breaks are made on the tree, never by finding text: a writer indenting with tabs
+    # gives documents that break the same way.
+    @bounded(25)
+    @given(invalid_documents(code, transactions=(0, 2)))
+    def check(text: str) -> None:
+        report = zs.validate(text)
+        assert code in report.codes, text
+        assert problems(report, code) == [], text
+
+    with mock.patch.object(writing, "INDENT", "\t"):
+        assert "\t<" in zs.dumps(zs.Company(customers=zs.Customers(customer=[zs.Customer()])))
+        check()
