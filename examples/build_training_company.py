@@ -102,7 +102,11 @@ def build() -> zs.Company:
         notes=["Course: First Aid at Work"],
     )
     course.item(
-        quantity=2, unit_price=Decimal("150.00"), name="First Aid at Work", nominal_code="4000"
+        quantity=2,
+        unit_price=Decimal("150.00"),
+        name="First Aid at Work",
+        nominal_code="4000",
+        tax_code=1,
     )
     b.sales_receipt(
         account_reference="ACME01",

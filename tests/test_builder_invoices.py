@@ -23,7 +23,7 @@ def training_day() -> DocumentBuilder:
         invoice_number=5001,
         invoice_address=InvoiceAddress(company="Acme Engineering Ltd", country="United Kingdom"),
         notes=["Course: First Aid at Work", "Delegates: 2"],
-        payment_amount=Decimal("360.00"),
+        payment_amount=Decimal("260.00"),
         bank_account="1200",
         payment_ref="CARD-88412",
     ).item(

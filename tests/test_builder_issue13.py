@@ -428,3 +428,33 @@ def test_the_builder_never_changes_what_it_was_given() -> None:
     assert customer.customer_invoice_address == attr.evolve(address, country="DE")
     row: Transaction = b.bank_receipt(bank="1200", nominal_code="4900", net_amount=1, date=DAY)
     assert row.id == 1
+
+
+def test_point_5_allocations_to_an_invoice_document_stay_within_its_gross() -> None:
+    b, handle = _with_invoice_document()  # 2 × 150.00 at T1 and 10.00 carriage (no tax code)
+    assert handle.gross is None  # the carriage's VAT is unknown without a tax code
+    b = DocumentBuilder()
+    handle = b.invoice(
+        account_reference="ACME01",
+        date=DAY,
+        invoice_number=5001,
+        payment_amount=Decimal("100.00"),  # a SalesReceipt, allocated to the invoice
+    )
+    handle.item(quantity=2, unit_price=Decimal("150.00"), tax_code=1)
+    handle.carriage(net=Decimal("10.00"), tax_code=1)
+    assert handle.gross == Decimal("372.00")  # (300.00 + 60.00) + (10.00 + 2.00)
+    b.sales_receipt(
+        account_reference="ACME01", bank_reference="1200", amount=272, date=DAY, allocate_to=handle
+    )
+    with pytest.raises(BuildError, match=r"would total 372\.01.*\(allocation\.over-allocated\)"):
+        b.sales_receipt(
+            account_reference="ACME01",
+            bank_reference="1200",
+            amount=Decimal("0.01"),
+            date=DAY,
+            allocate_to=handle,
+        )
+    with pytest.raises(BuildError, match=r"\(allocation\.over-allocated\)"):
+        handle.item(quantity=1, unit_price=1, tax_code=1, negative=True)
+    assert len(handle.items) == 1
+    clean(b.build())

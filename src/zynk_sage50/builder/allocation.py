@@ -40,6 +40,10 @@ class Target(Protocol):
     def gross(self) -> Decimal | None:
         """Its gross total so far, or None when the builder cannot know it."""
 
+    @property
+    def paid(self) -> Decimal:
+        """What is allocated to it by itself (an invoice document's own payment)."""
+
 
 def describe(target: Target) -> str:
     """``SalesInvoice 'SI1' on ACME01``."""
@@ -145,13 +149,22 @@ class Allocations:
 
     def check_amount(self, target: Target | None, amount: Decimal) -> None:
         """Refuse allocating ``amount`` more to ``target`` beyond its gross."""
-        if target is None or target.gross is None:
+        if target is not None:
+            self._check(target, target.gross, amount)
+
+    def check_total(self, target: Target, gross: Decimal | None) -> None:
+        """Refuse a new gross for ``target`` below what is already allocated to it."""
+        if id(target) in self._allocated:
+            self._check(target, gross, Decimal(0))
+
+    def _check(self, target: Target, gross: Decimal | None, amount: Decimal) -> None:
+        if gross is None:
             return
-        total = self.allocated(target) + amount
-        if total > target.gross:
+        total = self.allocated(target) + target.paid + amount
+        if total > gross:
             raise BuildError(
                 f"allocations to {describe(target)} would total {money_text(total)}, more "
-                f"than its gross {money_text(target.gross)} (allocation.over-allocated)"
+                f"than its gross {money_text(gross)} (allocation.over-allocated)"
             )
 
     def add(self, target: Target | None, amount: Decimal, key: TargetKey | None) -> None:

@@ -103,6 +103,11 @@ class InvoiceHandle:
         )
 
     @property
+    def paid(self) -> Decimal:
+        """Allocated by itself: nothing (receipts and credits are allocated to it)."""
+        return Decimal(0)
+
+    @property
     def is_invoice(self) -> bool:
         """An SI or PI (a target of allocations), not a credit."""
         return self.header.transaction_type in INVOICE_TYPES

@@ -9,10 +9,18 @@ from decimal import Decimal
 import attr
 
 from ..errors import BuildError
-from ..models import Invoice, InvoiceItem, InvoiceItems, InvoiceType, TransactionType
+from ..models import (
+    Invoice,
+    InvoiceItem,
+    InvoiceItems,
+    InvoicePaymentType,
+    InvoiceType,
+    TransactionType,
+)
 from ..rules import DEFAULT_OPTIONS, RuleOptions
-from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key
+from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key, round_line_amount, tax_for
 from . import arguments as a
+from .allocation import Allocations
 from .refusals import check_record
 
 #: Item fields → the ``item()`` argument behind them, for messages.
@@ -24,6 +32,33 @@ ITEM_ARGUMENTS = {
 }
 
 
+def invoice_gross(invoice: Invoice, options: RuleOptions) -> Decimal | None:
+    """What Sage will post an invoice document for: each line's net (quantity × unit price,
+    rounded to pennies) with its VAT at its tax code's rate (the line's, else the invoice's
+    global one), carriage included, lines marked negative taken off.
+
+    None when that cannot be known here: a line without a unit price (Sage's product price),
+    a tax code whose rate is not in the table, or a discount (Sage applies those itself).
+    """
+    if invoice.net_value_discount or invoice.net_value_discount_percent:
+        return None
+    lines = [*(invoice.invoice_items.item if invoice.invoice_items else ())]
+    if invoice.carriage is not None:
+        lines.append(invoice.carriage)
+    total = Decimal(0)
+    for line in lines:
+        if line.unit_discount_amount or line.unit_discount_percentage:
+            return None
+        code = invoice.global_tax_code if line.tax_code is None else line.tax_code
+        rate = None if code is None else options.tax_rate(code)
+        if line.unit_price is None or line.qty_ordered is None or rate is None:
+            return None
+        net = round_line_amount(line.qty_ordered * line.unit_price)
+        amount = net + tax_for(net, rate)
+        total += -amount if line.is_negative_line else amount
+    return total
+
+
 class InvoiceDocumentHandle:
     """An invoice or credit note being built: add its lines with :meth:`item` (and
     :meth:`carriage`); the ``Invoice`` model is :attr:`invoice`.
@@ -33,9 +68,15 @@ class InvoiceDocumentHandle:
     ``sales_credit``: Sage posts it as an SI whose Ref is the invoice number.
     """
 
-    def __init__(self, invoice: Invoice, options: RuleOptions = DEFAULT_OPTIONS) -> None:
+    def __init__(
+        self,
+        invoice: Invoice,
+        options: RuleOptions = DEFAULT_OPTIONS,
+        allocations: Allocations | None = None,
+    ) -> None:
         self.invoice = invoice
         self._options = options
+        self._allocations = allocations
 
     @property
     def invoice_type(self) -> InvoiceType:
@@ -68,8 +109,17 @@ class InvoiceDocumentHandle:
 
     @property
     def gross(self) -> Decimal | None:
-        """Unknown to the builder: Sage computes each line's VAT from its tax code."""
-        return None
+        """Lines and carriage with their VAT, when the builder can know it (see
+        :func:`invoice_gross`)."""
+        return invoice_gross(self.invoice, self._options)
+
+    @property
+    def paid(self) -> Decimal:
+        """The payment taken with the invoice that Sage allocates to it (a SalesReceipt)."""
+        invoice = self.invoice
+        if invoice.payment_type is InvoicePaymentType.SALES_RECEIPT and invoice.payment_amount:
+            return invoice.payment_amount
+        return Decimal(0)
 
     def as_target(self) -> InvoiceDocumentHandle:
         """This handle, if allocations can reach it; refused otherwise, saying why."""
@@ -105,6 +155,8 @@ class InvoiceDocumentHandle:
             carriage=line if where == "Carriage" else self.invoice.carriage,
         )
         check_record(trial, ITEM_ARGUMENTS, (where,), below=where, options=self._options)
+        if self._allocations is not None:  # a line taken off must leave room for allocations
+            self._allocations.check_total(self, invoice_gross(trial, self._options))
         self.invoice.invoice_items = trial.invoice_items
         self.invoice.carriage = trial.carriage
 

@@ -243,7 +243,7 @@ class InvoiceCalls(BuilderState):
         if number is not None and number in self._document_numbers:
             raise BuildError(f"invoice_number {number} is already used by another invoice")
         self._check(invoice, _ARGUMENTS, _HEADER)
-        handle = InvoiceDocumentHandle(invoice, self._options)
+        handle = InvoiceDocumentHandle(invoice, self._options, self._allocations)
         target_key = None
         if (
             kind in INVOICE_POSTED
