@@ -15,7 +15,8 @@ import attr
 import click
 import pytest
 
-from tests.cli_files import UNBALANCED, WARNING, invoke, write_corpus
+from tests.cli_files import UNBALANCED, VALID, WARNING, invoke, write_corpus
+from tests.documents import company, sales_invoice, tx
 from zynk_sage50 import Limits
 from zynk_sage50.cli._options import accepts, limit_option_name, parse_tax_rate
 
@@ -105,6 +106,25 @@ def test_jobs_output_identical_to_serial(tmp_path: Path, fmt: str) -> None:
     assert parallel.stdout == serial.stdout
     assert parallel.stderr == serial.stderr
     assert parallel.exit_code == serial.exit_code == 2
+
+
+def test_jobs_8_many_rounds_same_as_serial(tmp_path: Path) -> None:
+    """Issue 12's mix for the command: valid files, a 40-character Reference, an unknown
+    element in every record; eight processes, several rounds, each equal to the serial run."""
+    folder = tmp_path / "mix"
+    folder.mkdir()
+    unknown = company(*(tx(Id=n, Colour="red") for n in range(1, 30)))
+    long_reference = company(sales_invoice(Reference="R" * 40))
+    for number in range(16):
+        text = (VALID, unknown, long_reference, UNBALANCED)[number % 4]
+        (folder / f"f{number:02}.xml").write_text(text, encoding="utf-8")
+    args = ["validate", "--format", "json", str(folder)]
+    serial = invoke(*args)
+    assert serial.exit_code == 1
+    for _round in range(3):
+        parallel = invoke(*args, "--jobs", "8")
+        assert parallel.stdout == serial.stdout
+        assert parallel.exit_code == serial.exit_code
 
 
 def test_jobs_with_standard_input_among_files(tmp_path: Path) -> None:
