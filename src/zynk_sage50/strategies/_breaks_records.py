@@ -1,7 +1,7 @@
-"""Recipes for ``duplicate.id``, the codes of amounts (``amount.*``) and those of update
-records (``update.*``). Each adds complete records built as models with one field set,
-changed or removed, so the writer writes them; a few land on an invoice document instead when
-the valid part has some."""
+"""Recipes for ``duplicate.id``, the codes of amounts (``amount.*``), those of update
+records (``update.*``) and ``record.import-error``. Each adds complete records built as models
+with one field set, changed or removed, so the writer writes them; a few land on an invoice
+document instead when the valid part has some."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .. import vocabulary as voc
-from ..models import RecordOperation, TransactionType
+from ..datetimes import LexicalDateTime
+from ..models import RecordError, RecordErrors, RecordOperation, TransactionType
 from . import _values as v
 from ._breaks_invoices import (
     invoice_duplicate_id,
@@ -137,6 +138,38 @@ def operation_unsupported(ctx: Context) -> Bad:
     return Bad(rows=[ctx.row(ctx.pick(BANKS), record_operation=operation)])
 
 
+#: What Zynk writes into a fail file's records: the task, and why it could not import them.
+IMPORT_ERRORS = (
+    ("Transaction Import", "Could not find the specified account"),
+    ("Transaction Import", "Nominal code does not exist"),
+    ("Customer Import", "Account reference already exists"),
+    ("Invoice Import", "Could not find specified Stock Item"),
+)
+
+
+def import_error(ctx: Context) -> Bad:
+    """``record.import-error`` (info): a record of a fail file, with the Errors/Error Zynk
+    added when it could not import it."""
+    errors = RecordErrors(
+        error=[
+            RecordError(
+                date=LexicalDateTime(f"{ctx.day()}.5673107+01:00"),
+                name=name,
+                description=description,
+            )
+            for name, description in ctx.draw(
+                st.lists(st.sampled_from(IMPORT_ERRORS), min_size=1, max_size=2)
+            )
+        ]
+    )
+    where = ctx.pick(["transaction", "customer"] + (["invoice"] if ctx.invoices else []))
+    if where == "customer":
+        return Bad(customers=[ctx.customer(errors=errors)])
+    if where == "invoice":
+        return Bad(invoices=[ctx.invoice(errors=errors)])
+    return Bad(rows=[ctx.row(ctx.pick(BANKS), errors=errors)])
+
+
 RECIPES: Mapping[str, Recipe] = {
     "duplicate.id": duplicate_id,
     "amount.precision": precision,
@@ -148,4 +181,5 @@ RECIPES: Mapping[str, Recipe] = {
     "update.ignored-field": ignored_field,
     "update.dispute-reason-without-code": dispute_reason_without_code,
     "update.operation-unsupported": operation_unsupported,
+    "record.import-error": import_error,
 }
