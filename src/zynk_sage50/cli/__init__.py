@@ -57,7 +57,7 @@ class _Group(click.Group):
             if best is None or len(exc.possibilities or ()) < 2:
                 raise
             raise click.NoSuchOption(exc.option_name, possibilities=[best], ctx=exc.ctx) from None
-        except OSError as exc:  # e.g. BrokenPipeError from a write deep inside a command
+        except BrokenPipeError as exc:  # a click.echo to a reader that went away
             raise output_failed(exc) from None
         flush_stdout()
         return result
