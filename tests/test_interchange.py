@@ -213,3 +213,21 @@ def test_to_dict_does_not_share_state() -> None:
     again = copy.deepcopy(data)
     from_dict(zs.Company, data)
     assert data == again
+
+
+@pytest.mark.parametrize(
+    "namespaces",
+    [{"a b": "urn:a"}, {"1a": "urn:a"}, {"xmlns": "urn:a"}, {"a:b": "urn:a"}, {"a": ""}],
+)
+def test_namespace_declarations_that_xml_cannot_carry_are_refused(
+    namespaces: dict[str, str],
+) -> None:
+    with pytest.raises(SchemaBindingError) as caught:
+        from_dict(zs.Company, {"xmlns": namespaces})
+    assert caught.value.issues[0].path.startswith("/Company/xmlns/")
+
+
+def test_schema_refuses_bad_namespace_declarations() -> None:
+    assert VALIDATOR.is_valid({"xmlns": {"a": "urn:a"}})
+    for namespaces in ({"a b": "urn:a"}, {"xmlns": "urn:a"}, {"a": ""}):
+        assert not VALIDATOR.is_valid({"xmlns": namespaces}), namespaces

@@ -9,6 +9,7 @@ numbers and booleans, date-times their lexical form, enums their XML values; abs
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -25,6 +26,9 @@ from ..models import Company
 from ..namespaces import DEFAULT_NAMESPACES, namespaces_of, remember
 
 T = TypeVar("T")
+
+#: An XML name without a colon (NCName), as a namespace prefix must be.
+_PREFIX = re.compile(r"[^\W\d][\w.\-]*")
 
 #: The key holding a ``Company``'s namespace declarations (``{prefix: uri}``). No element can
 #: be called this: names starting with "xml" are reserved by XML itself.
@@ -207,6 +211,14 @@ class _Reader:
             and all(isinstance(k, str) and isinstance(v, str) for k, v in namespaces.items())
         ):
             self.wrong(path, "an object of prefix: URI strings", namespaces)
+            return
+        for prefix, uri in namespaces.items():
+            if not _PREFIX.fullmatch(prefix) or prefix.lower().startswith("xml"):
+                message = f"{_shorten(prefix)!r} cannot be a namespace prefix"
+                self.problem("schema.invalid-value", f"{path}/{prefix}", message)
+            elif not uri:
+                message = "a prefixed namespace declaration needs a URI"
+                self.problem("schema.invalid-value", f"{path}/{prefix}", message)
 
 
 def _kind(value: Any) -> str:

@@ -32,7 +32,11 @@ def json_schema() -> dict[str, Any]:
             "description": "The root's namespace declarations, prefix to URI; absent: "
             "xsi and xsd, as Zynk writes them.",
             "type": "object",
-            "additionalProperties": {"type": "string"},
+            "propertyNames": {
+                "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$",
+                "not": {"pattern": "^[Xx][Mm][Ll]"},
+            },
+            "additionalProperties": {"type": "string", "minLength": 1},
         },
         **company["properties"],
     }
