@@ -129,3 +129,15 @@ def test_validate_reports_json_that_does_not_fit_as_schema_issues(tmp_path: Path
     unreadable = invoke("validate", str(broken))
     assert unreadable.exit_code == 2
     assert "not JSON" in unreadable.stderr
+
+
+def test_convert_takes_the_limit_options(tmp_path: Path) -> None:
+    result = invoke("convert", str(SAMPLE), "--to", "json", "--max-depth", "2")
+    assert result.exit_code == 1
+    assert "too large" in result.stderr
+    as_json = tmp_path / "doc.json"
+    as_json.write_text(to_json(zs.load(SAMPLE)), encoding="utf-8")
+    refused = invoke("convert", str(as_json), "--to", "xml", "--max-bytes", "100")
+    assert refused.exit_code == 1
+    assert "max_bytes" in refused.stderr
+    assert invoke("convert", str(as_json), "--to", "xml", "--max-depth", "20").exit_code == 0

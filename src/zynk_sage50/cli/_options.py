@@ -4,6 +4,7 @@
 ``--imported-ids``, ``--tax-rate`` once ``validate()`` takes ``tax_rates``, and a
 ``--max-…`` option per :class:`~zynk_sage50.Limits` field) and hands the command function one
 ``validation`` argument: the keyword arguments for :func:`zynk_sage50.validate`.
+``@limit_options`` adds only the ``--max-…`` options, as one ``limits`` argument.
 """
 
 from __future__ import annotations
@@ -117,17 +118,25 @@ def _keywords(values: dict[str, Any]) -> dict[str, Any]:
     }
     if "tax_rate" in values:
         keywords["tax_rates"] = dict(parse_tax_rate(text) for text in values.pop("tax_rate"))
+    limits = _limits(values)
+    if limits is not DEFAULT_LIMITS:
+        keywords["limits"] = limits
+    return keywords
+
+
+def _limits(values: dict[str, Any]) -> Limits:
+    """``Limits`` from the ``limit_…`` option values given (the defaults when none is)."""
     given = {
         name.removeprefix("limit_"): value
         for name, value in values.items()
         if name.startswith("limit_") and value is not None
     }
-    if given:
-        try:
-            keywords["limits"] = attr.evolve(DEFAULT_LIMITS, **given)
-        except (ValueError, TypeError) as exc:
-            raise click.UsageError(str(exc)) from None
-    return keywords
+    if not given:
+        return DEFAULT_LIMITS
+    try:
+        return attr.evolve(DEFAULT_LIMITS, **given)
+    except (ValueError, TypeError) as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def option_names() -> list[str]:
@@ -150,5 +159,20 @@ def validation_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
     decorated: Callable[..., Any] = command
     for option in reversed(_options()):
+        decorated = option(decorated)
+    return decorated
+
+
+def limit_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add only the ``--max-…`` options; the command receives ``limits`` (a ``Limits``)."""
+    names = [f"limit_{field.name}" for field in attr.fields(Limits)]
+
+    @functools.wraps(function)
+    def command(**kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in names}
+        return function(limits=_limits(values), **kwargs)
+
+    decorated: Callable[..., Any] = command
+    for option in reversed(_limit_options()):
         decorated = option(decorated)
     return decorated

@@ -19,10 +19,11 @@ from ..errors import (
     ZynkSage50Error,
 )
 from ..interchange import from_json, to_json
-from ..limits import DEFAULT_LIMITS
+from ..limits import Limits
 from ..loading import load
 from ..writing import dumps
 from ._input import PEEK, kind_of, peekable, read_bounded
+from ._options import limit_options
 from ._status import EXIT_INVALID, EXIT_UNREADABLE
 from ._streams import output_failed, stdin_binary, stdout_binary
 from ._suggest import SuggestingChoice
@@ -74,7 +75,8 @@ def _fail(name: str, exc: ZynkSage50Error) -> click.exceptions.Exit:
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write there instead of standard output.",
 )
-def convert_command(file: str, target: str, output: str | None) -> None:
+@limit_options
+def convert_command(file: str, target: str, output: str | None, limits: Limits) -> None:
     """Convert FILE (- for standard input) between the XML and its JSON form, losslessly.
 
     The JSON form is described by zynk-sage50 schema --json. Exit status: 0 converted,
@@ -92,11 +94,11 @@ def convert_command(file: str, target: str, output: str | None) -> None:
                     err=True,
                 )
                 raise click.exceptions.Exit(EXIT_INVALID)
-            company = (
-                load(stream)
-                if source == "xml"
-                else from_json(Company, read_bounded(stream, DEFAULT_LIMITS.max_bytes))
-            )
+            if source == "xml":
+                company = load(stream, limits=limits)
+            else:  # json.loads needs the whole text: read it, bounded like any input
+                data = read_bounded(stream, limits.max_bytes)
+                company = from_json(Company, data, limits=limits)
         finally:
             if opened:
                 stream.close()
