@@ -9,8 +9,8 @@ hundred bytes a record, never with a whole-document tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 import attr
 from lxml import etree
@@ -20,17 +20,11 @@ from .errors import ForbiddenXmlError, MalformedXmlError, TooLargeError, WrongRo
 from .issues import Issue, IssueCollector, Report, Severity, sort_issues
 from .limits import DEFAULT_LIMITS, Limits
 from .model_source import model_events, model_root
-from .models import Company, Customer, Invoice, Transaction
+from .models import Company
 from .parsing import Source
 from .reading import Binding, read_records
-from .rules import (
-    run_customer_rules,
-    run_document_rules,
-    run_invoice_record_rules,
-    run_transaction_rules,
-)
-from .rules.context import Located, RuleContext, slim
-from .rules.invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
+from .rules import DocumentContext, RuleOptions, record_facts, run_document_rules, run_record_rules
+from .rules.facts import AnyFacts
 from .schema_check import check_schema
 from .sources import check_limits
 from .streaming import Progress, RecordEvent, RecordStream
@@ -64,82 +58,56 @@ def _reading_issue(exc: Exception) -> Issue:
 
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
 class _Checker:
-    """Runs the record rules on each record as it passes and keeps what the document rules
-    need; then the document rules."""
+    """Runs the record rules on each record as it passes and keeps its compact facts; then
+    the document rules over all of them."""
 
     collector: IssueCollector
-    transactions: list[Located[Transaction]] = attr.ib(factory=list)
-    customers: list[Located[Customer]] = attr.ib(factory=list)
-    invoices: list[Located[Invoice]] = attr.ib(factory=list)
+    options: RuleOptions
+    facts: list[AnyFacts] = attr.ib(factory=list)
 
     def records(self, events: Iterable[RecordEvent], binder: Binder) -> None:
         """The one loop over a document's records."""
         add = self.collector.extend
+        keep = self.facts.append
+        options = self.options
         for read in read_records(events, binder, Binding.LENIENT):
             entry = read.entry
             assert entry is not None
             add(read.issues)
-            if entry.kind == "Transaction":
-                add(run_transaction_rules(entry))
-                self.transactions.append(slim(entry))
-            elif entry.kind == "Customer":
-                add(run_customer_rules(entry))
-                self.customers.append(slim(entry))
-            else:
-                add(run_invoice_record_rules(entry))
-                self.invoices.append(entry)  # few and read whole by the invoice document rules
+            add(run_record_rules(entry, options))
+            keep(record_facts(entry))
 
-    def document(self, root_issues: list[Issue], has_customers: bool, options: Any) -> None:
+    def document(self, root_issues: list[Issue], has_customers: bool) -> None:
         """The root's schema issues, then the rules across records."""
         self.collector.extend(root_issues)
-        context = RuleContext(
-            transactions=self.transactions,
-            customers=self.customers,
-            has_customers=has_customers,
-            **options,
+        context = DocumentContext.collect(
+            self.facts, has_customers=has_customers, options=self.options
         )
         self.collector.extend(run_document_rules(context))
-        self.collector.extend(_invoice_document_issues(self.invoices, context))
-
-
-def _invoice_document_issues(
-    invoices: list[Located[Invoice]], context: RuleContext
-) -> Iterator[Issue]:
-    document = InvoiceDocument(
-        invoices=invoices,
-        customers=CustomerKeys.of(c.record for c in context.customers)
-        if context.has_customers
-        else None,
-        imported_ids=context.imported_ids,
-    )
-    for rule in INVOICE_DOCUMENT_RULES:
-        yield from rule(document)
 
 
 def _check_document(
-    source: Source, options: dict[str, Any], limits: Limits, progress: Progress | None
+    source: Source, options: RuleOptions, limits: Limits, progress: Progress | None
 ) -> _Checker:
-    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code))
+    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
     stream = RecordStream(source, limits, progress=progress)
     try:
         checker.records(stream, Binder(limits))
         root = stream.residual_root()
     except (MalformedXmlError, ForbiddenXmlError, TooLargeError, WrongRootError) as exc:
-        checker = _Checker(collector=IssueCollector(limits.max_issues_per_code))
+        checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
         checker.collector.add(_reading_issue(exc))
         return checker
-    checker.document(check_schema(root), root.find("Customers") is not None, options)
+    checker.document(check_schema(root), root.find("Customers") is not None)
     return checker
 
 
-def _check_model(company: Company, options: dict[str, Any], limits: Limits) -> _Checker:
-    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code))
+def _check_model(company: Company, options: RuleOptions, limits: Limits) -> _Checker:
+    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
     not_records: list[Issue] = []
     checker.records(model_events(company, not_records), Binder(limits))
     root, problems = model_root(company)
-    checker.document(
-        not_records + problems + check_schema(root), company.customers is not None, options
-    )
+    checker.document(not_records + problems + check_schema(root), company.customers is not None)
     # A model has no lines: the elements it was written to are an implementation detail.
     checker.collector.issues = [
         attr.evolve(issue, line=None) for issue in checker.collector.issues
@@ -148,7 +116,11 @@ def _check_model(company: Company, options: dict[str, Any], limits: Limits) -> _
 
 
 def _check_options(
-    imported_ids: object, journal_variance_nominal: object, strict: object, progress: object
+    imported_ids: object,
+    journal_variance_nominal: object,
+    strict: object,
+    progress: object,
+    tax_rates: object,
 ) -> None:
     """``TypeError`` naming the argument for an option of a type ``validate`` never takes."""
     if isinstance(imported_ids, (str, bytes)) or not isinstance(imported_ids, Iterable):
@@ -163,6 +135,11 @@ def _check_options(
         )
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be True or False, not {type(strict).__name__}")
+    if tax_rates is not None and not isinstance(tax_rates, Mapping):
+        raise TypeError(
+            "tax_rates must map tax codes to Decimal percentages, e.g. {1: Decimal('17.5')}, "
+            f"not {type(tax_rates).__name__}"
+        )
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be a callable or None, not {type(progress).__name__}")
 
@@ -175,6 +152,7 @@ def validate(
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    tax_rates: Mapping[int, Decimal] | None = None,
 ) -> Report:
     """Check a document and report every problem found, each with code, line and path.
 
@@ -183,13 +161,16 @@ def validate(
     returned, never raised; ``ReadError`` is raised only when the input cannot be read at all
     (missing, a directory, unreadable), ``TypeError`` for a source of the wrong type.
     ``progress(records, bytes_read)`` is called now and then while a file is read.
+    ``tax_rates`` (tax code → percent, e.g. ``{1: Decimal("17.5")}``) replaces entries of Sage
+    50 UK's default tax table for ``amount.tax-mismatch``.
     """
     check_limits(limits)
-    _check_options(imported_ids, journal_variance_nominal, strict, progress)
-    options: dict[str, Any] = {
-        "journal_variance_nominal": journal_variance_nominal or None,
-        "imported_ids": frozenset(str(value).strip() for value in imported_ids),
-    }
+    _check_options(imported_ids, journal_variance_nominal, strict, progress, tax_rates)
+    options = RuleOptions(
+        journal_variance_nominal=journal_variance_nominal,
+        imported_ids=imported_ids,
+        tax_rates=tax_rates or {},
+    )
     if isinstance(source, Company):
         checker = _check_model(source, options, limits)
     elif isinstance(source, etree._Element):
