@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from importlib import metadata
 from typing import TYPE_CHECKING
 
@@ -26,10 +25,6 @@ class FileResult:
     report: Report | None = None
     problem: str | None = None
 
-    @property
-    def valid(self) -> bool:
-        return self.report is not None and self.report.valid
-
 
 @attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
 class OutputOptions:
@@ -44,12 +39,6 @@ class OutputOptions:
             return []
         lowest = SEVERITY_ORDER.index(self.min_severity)
         return [issue for issue in report.issues if SEVERITY_ORDER.index(issue.severity) >= lowest]
-
-
-def omitted(report: Report) -> Mapping[str, int]:
-    """Issues not kept in the report, per code (``Report.omitted``; empty before it existed)."""
-    found: Mapping[str, int] = getattr(report, "omitted", None) or {}
-    return found
 
 
 def omitted_message(code: str, count: int) -> str:

@@ -4,7 +4,7 @@ issues appear as annotations on the pull request; a plain summary line per file 
 from __future__ import annotations
 
 from ..issues import Severity
-from ._result import FileResult, ReportWriter, omitted, omitted_message
+from ._result import FileResult, ReportWriter, omitted_message
 from .text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,7 +35,7 @@ class GithubWriter(ReportWriter):
                 f"::{_data(issue.message)}\n"
             )
         if not self.options.quiet:
-            for code, count in omitted(report).items():
+            for code, count in report.omitted.items():
                 write(
                     f"::notice file={name},title={_property(code)}"
                     f"::{_data(omitted_message(code, count))}\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ._result import FileResult, ReportWriter, omitted, tool_versions
+from ._result import FileResult, ReportWriter, tool_versions
 
 
 def _dump(value: object) -> str:
@@ -17,9 +17,8 @@ def _dump(value: object) -> str:
 class JsonWriter(ReportWriter):
     """For programs: ``{"tool": …, "min_severity": …, "files": [{…}, …]}``."""
 
-    _count = 0
-
     def start(self) -> None:
+        self._count = 0
         self.out.write(f'{{\n  "tool": {_dump(tool_versions())},\n')
         self.out.write(f'  "min_severity": {_dump(self.options.min_severity.value)},\n')
         self.out.write(f'  "quiet": {_dump(self.options.quiet)},\n  "files": [')
@@ -40,7 +39,7 @@ class JsonWriter(ReportWriter):
                 write(",\n      " if number else "\n      ")
                 write(_dump(issue.to_dict()))
             write("\n    ]")
-        write(f', "omitted": {_dump(dict(omitted(report)))}}}')
+        write(f', "omitted": {_dump(dict(report.omitted))}}}')
 
     def finish(self) -> None:
         self.out.write("\n  ]\n}\n" if self._count else "]\n}\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..issues import Issue, Severity
-from ._result import FileResult, ReportWriter, omitted, omitted_message
+from ._result import FileResult, ReportWriter, omitted_message
 from .text import summary_line
 
 #: What XML 1.0 cannot carry; replaced so one odd file name cannot break the whole report.
@@ -85,7 +85,7 @@ class JunitWriter(ReportWriter):
         if not self.options.quiet:
             others += [
                 f"{result.name}: {code}: {omitted_message(code, count)}"
-                for code, count in omitted(report).items()
+                for code, count in report.omitted.items()
             ]
         if others:
             lines = "".join(_content(line) + "\n" for line in others)

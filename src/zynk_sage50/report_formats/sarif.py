@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from ..issues import Issue, Severity
 from ..rules.catalogue import CATALOGUE
-from ._result import FileResult, ReportWriter, omitted, omitted_message, tool_versions
+from ._result import FileResult, ReportWriter, omitted_message, tool_versions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -64,9 +64,8 @@ def sarif_result(name: str, issue: Issue) -> dict[str, Any]:
 class SarifWriter(ReportWriter):
     """One run of the tool over every file argument."""
 
-    _count = 0
-
     def start(self) -> None:
+        self._count = 0
         self._rules: dict[str, None] = {}
         self._notifications: list[dict[str, Any]] = []
         self._artifacts: list[str] = []
@@ -92,7 +91,7 @@ class SarifWriter(ReportWriter):
             self.out.write(",\n        " if self._count else "\n        ")
             self._count += 1
             self.out.write(json.dumps(sarif_result(result.name, issue), ensure_ascii=False))
-        for code, count in omitted(report).items():
+        for code, count in report.omitted.items():
             self._notifications.append(
                 {
                     "level": "note",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..issues import Report
-from ._result import FileResult, ReportWriter, omitted, omitted_message
+from ._result import FileResult, ReportWriter, omitted_message
 
 
 def _plural(count: int, word: str) -> str:
@@ -32,6 +32,6 @@ class TextWriter(ReportWriter):
             where = f"{name}:{issue.line}" if issue.line is not None else name
             write(f"{where}: {issue.severity.value} {issue.code}: {issue.message}\n")
         if not self.options.quiet:
-            for code, count in omitted(report).items():
+            for code, count in report.omitted.items():
                 write(f"{name}: {code}: {omitted_message(code, count)}\n")
         write(summary_line(name, report) + "\n")
