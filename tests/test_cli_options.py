@@ -269,3 +269,31 @@ def test_tax_rate_refused(text: str) -> None:
 
 def test_tax_rate_option_follows_validate() -> None:
     assert ("--tax-rate" in invoke("validate", "--help").stdout) is accepts("tax_rates")
+
+
+def test_tax_rate_reaches_validate(tmp_path: Path) -> None:
+    """17.50 on 100.00 at T1 is a mismatch with Sage's default 20%, not with T1=17.5."""
+    path = tmp_path / "t1.xml"
+    path.write_text(
+        company(sales_invoice(NetAmount="100.00", TaxCode=1, TaxAmount="17.50")), "utf-8"
+    )
+    assert "amount.tax-mismatch" in invoke("validate", str(path)).stdout
+    assert (
+        "amount.tax-mismatch" not in invoke("validate", "--tax-rate", "T1=17.5", str(path)).stdout
+    )
+    assert (
+        "amount.tax-mismatch"
+        in invoke(
+            "validate",
+            "--tax-rate",
+            "T1=17.5",
+            "--tax-rate",
+            "T1=20",
+            "--tax-rate",
+            "2=0",
+            str(path),
+        ).stdout
+    )  # repeatable; the last rate given for a code wins
+    refused = invoke("validate", "--tax-rate", "T1=abc", str(path))
+    assert refused.exit_code == 2
+    assert "'--tax-rate'" in refused.stderr
