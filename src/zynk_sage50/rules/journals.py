@@ -141,33 +141,29 @@ def _unbalanced(journal: Journal) -> tuple[Decimal, Decimal] | None:
     return totals
 
 
-@REGISTRY.document
-def check_one_sided(context: DocumentContext) -> Iterator[Issue]:
+def one_sided(journal: Journal) -> Iterator[Issue]:
     """``journal.one-sided``: a journal set needs at least one debit and one credit."""
-    for journal in journals(context.transactions):
-        if not journal.is_one_sided():
-            continue
-        present = journal.first.transaction_type
-        assert present is not None  # journal rows always have a type
-        yield journal.first.issue(
-            JOURNAL_ONE_SIDED,
-            f"{journal.describe()} ({journal.span()}) has only {present.value} lines, no "
-            f"{_other_side(present).value}: the importer rejects the whole journal. Add the "
-            "other side next to these rows, with the same Reference, SecondReference and "
-            "TransactionDate.",
-        )
-
-
-@REGISTRY.document
-def check_unbalanced(context: DocumentContext) -> Iterator[Issue]:
-    """``journal.unbalanced``: debits and credits differ and no variance nominal is set."""
-    if context.options.journal_variance_nominal:
+    if not journal.is_one_sided():
         return
-    for journal in journals(context.transactions):
-        totals = _unbalanced(journal)
-        if totals is None:
-            continue
-        debits, credits = totals
+    present = journal.first.transaction_type
+    assert present is not None  # journal rows always have a type
+    yield journal.first.issue(
+        JOURNAL_ONE_SIDED,
+        f"{journal.describe()} ({journal.span()}) has only {present.value} lines, no "
+        f"{_other_side(present).value}: the importer rejects the whole journal. Add the "
+        "other side next to these rows, with the same Reference, SecondReference and "
+        "TransactionDate.",
+    )
+
+
+def unbalanced(journal: Journal, nominal: str | None) -> Iterator[Issue]:
+    """``journal.unbalanced`` when no variance nominal is set, else ``journal.variance-posted``:
+    the balancing line the importer adds."""
+    totals = _unbalanced(journal)
+    if totals is None:
+        return
+    debits, credits = totals
+    if not nominal:
         yield journal.first.issue(
             JOURNAL_UNBALANCED,
             f"{journal.describe()}: debits {money_text(debits)}, credits {money_text(credits)}, "
@@ -175,28 +171,24 @@ def check_unbalanced(context: DocumentContext) -> Iterator[Issue]:
             f"journal ({journal.span()}): correct the amounts, or set a journal variance "
             "nominal code to post the difference.",
         )
+        return
+    side = TransactionType.JOURNAL_CREDIT if debits > credits else TransactionType.JOURNAL_DEBIT
+    yield journal.first.issue(
+        JOURNAL_VARIANCE_POSTED,
+        f"{journal.describe()}: debits {money_text(debits)}, credits {money_text(credits)}; "
+        f"the importer will add a {side.value} of {money_text(abs(debits - credits))} to "
+        f"nominal {nominal} to balance it ({journal.span()}).",
+    )
 
 
 @REGISTRY.document
-def check_variance_posted(context: DocumentContext) -> Iterator[Issue]:
-    """``journal.variance-posted``: the balancing line the importer adds (option set)."""
+def check_journals(context: DocumentContext) -> Iterator[Issue]:
+    """Every journal set of the document, found once: one-sided, unbalanced or balanced by
+    the importer's variance line."""
     nominal = context.options.journal_variance_nominal
-    if not nominal:
-        return
     for journal in journals(context.transactions):
-        totals = _unbalanced(journal)
-        if totals is None:
-            continue
-        debits, credits = totals
-        side = (
-            TransactionType.JOURNAL_CREDIT if debits > credits else TransactionType.JOURNAL_DEBIT
-        )
-        yield journal.first.issue(
-            JOURNAL_VARIANCE_POSTED,
-            f"{journal.describe()}: debits {money_text(debits)}, credits {money_text(credits)}; "
-            f"the importer will add a {side.value} of {money_text(abs(debits - credits))} to "
-            f"nominal {nominal} to balance it ({journal.span()}).",
-        )
+        yield from one_sided(journal)
+        yield from unbalanced(journal, nominal)
 
 
 @REGISTRY.record(Transaction)
