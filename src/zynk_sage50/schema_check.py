@@ -7,21 +7,26 @@ out until no structural error is left: every problem is reported, not only the f
 
 from __future__ import annotations
 
-import calendar
 import copy
 import difflib
 import re
-from collections.abc import Callable, Iterator
-from typing import Any, cast
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
 from .binding import attribute_items
 from .issues import Issue, RecordRef, Severity
-from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
-from .models import Company
-from .records import RECORD_CLASSES, child_steps, element_path, record_ref_for_path
+from .model_paths import field_at, info_of, info_of_element, parent_info
+from .modelinfo import ClassInfo, ValueKind
+from .records import child_steps, element_path, record_ref_for_path
 from .schema import company_schema, records_schema
+from .schema_messages import (
+    attribute_name,
+    invalid_value_message,
+    shown,
+    xsi_message,
+)
 
 #: At most this many re-checks after structural errors (each removes every error it found).
 MAX_PASSES = 64
@@ -55,161 +60,6 @@ _XML = "{http://www.w3.org/XML/1998/namespace}"
 _XSI_HINTED = etree.XPath(
     "descendant-or-self::*[@xsi:*[local-name() != 'nil']]", namespaces={"xsi": XSI_NS}
 )
-#: The longest value quoted whole in a message; longer ones are cut (a hostile file can put
-#: megabytes into one value, and the message must stay one readable sentence).
-_SHOWN = 60
-
-
-def _shown(value: str, *, quote: bool = True) -> str:
-    """``value`` for a message (quoted unless ``quote`` is false), cut to a readable length."""
-    if len(value) <= _SHOWN:
-        return repr(value) if quote else value
-    start = repr(value[:_SHOWN]) if quote else value[:_SHOWN]
-    return f"{start}... ({len(value):,} characters)"
-
-
-def _attribute_name(name: str) -> str:
-    """``xml:lang``, ``xsi:type`` or ``{urn:x}foo`` for an attribute's Clark name."""
-    if name.startswith(_XML):
-        return "xml:" + name[len(_XML) :]
-    if name.startswith(_XSI):
-        return "xsi:" + name[len(_XSI) :]
-    return name
-
-
-def _xsi_message(local: str, element_name: str) -> str:
-    if local in ("schemaLocation", "noNamespaceSchemaLocation"):
-        return (
-            f"The attribute xsi:{local} is not allowed on {element_name}: schema location "
-            "hints are never followed; remove it."
-        )
-    if local == "type":
-        return (
-            f"The attribute xsi:type is not allowed on {element_name}: Zynk documents never "
-            "override an element's type; remove it."
-        )
-    return f"The attribute xsi:{local} is not allowed on {element_name}."
-
-
-_KIND_WORDS = {
-    ValueKind.DECIMAL: "a decimal number such as 120.50",
-    ValueKind.INTEGER: "a whole number",
-    ValueKind.BOOLEAN: "true or false",
-    ValueKind.DATETIME: "a date and time such as 2019-05-16T00:00:00",
-    ValueKind.STRING: "text",
-}
-
-
-#: ``class_info`` typed for any class (its cache wrapper only admits Hashable to mypy).
-_info_of = cast("Callable[[type[Any]], ClassInfo]", class_info)
-
-
-def _field_at(path: str) -> tuple[ClassInfo | None, FieldInfo | None]:
-    """The generated class holding the element at ``path``, and that element's field."""
-    info: ClassInfo | None = class_info(Company)
-    field: FieldInfo | None = None
-    for step in [re.sub(r"\[\d+\]$", "", part) for part in path.strip("/").split("/")[1:]]:
-        if info is None:
-            return None, None
-        parent, field = info, info.elements.get(step)
-        if field is None:
-            return parent, None
-        info = _info_of(field.value_type) if field.kind is ValueKind.MODEL else None
-        if info is None:
-            return parent, field
-    return info, field
-
-
-def _info_of_element(element: etree._Element) -> ClassInfo | None:
-    """The generated class of a document root or a record checked on its own."""
-    cls = {"Company": Company, **RECORD_CLASSES}.get(str(element.tag))
-    return None if cls is None else class_info(cls)
-
-
-def _parent_info(path: str) -> ClassInfo | None:
-    parent_path = path.rsplit("/", 1)[0]
-    if parent_path in ("", "/Company") or parent_path.count("/") == 1:
-        return class_info(Company)
-    info, field = _field_at(parent_path)
-    if field is not None and field.kind is ValueKind.MODEL:
-        return _info_of(field.value_type)
-    return info
-
-
-def _expected_words(field: FieldInfo) -> str:
-    meta = field.metadata
-    if field.kind is ValueKind.ENUM:
-        return "one of " + ", ".join(str(member.value) for member in field.value_type)
-    words = _KIND_WORDS.get(field.kind, "a valid value")
-    if "pattern" in meta:
-        if meta["pattern"] == "[0-9]{1,3}":
-            return "1 to 3 digits such as 001"
-        return f"text matching the pattern {meta['pattern']}"
-    low, high = meta.get("min_inclusive"), meta.get("max_inclusive")
-    if low is not None and high is not None:
-        words += f" from {low} to {high}"
-    return words
-
-
-def _invalid_value_message(
-    name: str, value: str | None, field: FieldInfo | None, nil: str | None = None
-) -> str:
-    expected = _expected_words(field) if field else "a valid value"
-    if value is None:
-        return f"{name} is not valid: it must be {expected}."
-    if value.strip() == "":
-        if nil is not None and nil.strip() in ("false", "0"):
-            return (
-                f'{name} is empty and has xsi:nil="{nil.strip()}", which does not make it '
-                f"absent: drop the attribute, and give {expected} or leave the element out."
-            )
-        return (
-            f"{name} is empty: give {expected}, or leave the element out "
-            "(an empty number, date or true/false fails the import)."
-        )
-    if field is not None and field.kind is ValueKind.DATETIME:
-        missing = _missing_day(value)
-        if missing:
-            return f"{name} is {_shown(value)}, a date that does not exist: {missing}."
-    message = f"{name} is {_shown(value)}, which is not valid: it must be {expected}."
-    if name.endswith("TaxCode") and re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value):
-        number = re.fullmatch(r"\s*[Tt](\d{1,2})\s*", value)
-        assert number is not None
-        message += f" Write {number.group(1)}: T{number.group(1)} is how Sage displays it."
-    return message
-
-
-_DATE_PART = re.compile(r"\s*(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _missing_day(value: str) -> str | None:
-    """Why a date of the right shape does not exist (``2026-02-30``), or None."""
-    match = _DATE_PART.match(value)
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    if not 1 <= month <= 12:
-        return f"there is no month {month:02d}"
-    if year < 1 or year > 9999:
-        return None
-    days = calendar.monthrange(year, month)[1]
-    if 1 <= day <= days:
-        return None
-    return f"{_MONTHS[month - 1]} {year} has {days} days"
 
 
 class _Mapper:
@@ -325,7 +175,7 @@ class _Mapper:
         sees it: libxml2 neither acts on an ``xsi:type`` nor reports it a second time, a name
         of thousands of characters (which libxml2's message cuts short) is still reported as
         what it is, and a thousand unknown elements need one pass, not a thousand."""
-        root_info = _info_of_element(self.work)
+        root_info = info_of_element(self.work)
         pending: list[tuple[etree._Element, ClassInfo | None]] = [(self.work, root_info)]
         while pending:
             node, info = pending.pop()
@@ -334,12 +184,12 @@ class _Mapper:
                 for name, _value in attribute_items(node):
                     if name == _XSI_NIL or name in known:
                         continue
-                    element_name = _shown(etree.QName(node).localname, quote=False)
+                    element_name = shown(etree.QName(node).localname, quote=False)
                     if name.startswith(_XSI):
-                        message = _xsi_message(name[len(_XSI) :], element_name)
+                        message = xsi_message(name[len(_XSI) :], element_name)
                     else:
-                        shown = _shown(_attribute_name(name), quote=False)
-                        message = f"The attribute {shown} is not allowed on {element_name}."
+                        attribute = shown(attribute_name(name), quote=False)
+                        message = f"The attribute {attribute} is not allowed on {element_name}."
                     self._add(
                         "schema.unknown-attribute",
                         message,
@@ -366,7 +216,7 @@ class _Mapper:
                     continue
                 seen.add(tag)
                 model = field.kind is ValueKind.MODEL
-                children.append((child, _info_of(field.value_type) if model else None))
+                children.append((child, info_of(field.value_type) if model else None))
             pending.extend(reversed(children))  # popped in document order
 
     def not_all_checked(self, passes: int) -> None:
@@ -451,7 +301,7 @@ class _Mapper:
             if "not allowed" in text:
                 self._add(
                     "schema.unknown-attribute",
-                    f"The attribute {_attribute_name(attribute)} is not allowed on {name}.",
+                    f"The attribute {attribute_name(attribute)} is not allowed on {name}.",
                     original,
                     entry.line,
                 )
@@ -469,7 +319,7 @@ class _Mapper:
         return working if kind in _STRUCTURAL else None
 
     def _unexpected(self, name: str, path: str, element: etree._Element | None, line: int) -> None:
-        parent = _parent_info(path) if path else None
+        parent = parent_info(path) if path else None
         known = parent.elements if parent is not None else {}
         parent_name = path.rsplit("/", 2)[-2] if path.count("/") >= 2 else "the document"
         parent_name = re.sub(r"\[\d+\]$", "", parent_name)
@@ -481,7 +331,7 @@ class _Mapper:
                 line,
             )
             return
-        message = f"{_shown(name, quote=False)} is not a known element in {parent_name}."
+        message = f"{shown(name, quote=False)} is not a known element in {parent_name}."
         if name.startswith("{"):
             qname = etree.QName(name)
             message = (
@@ -497,14 +347,14 @@ class _Mapper:
     def _value_error(
         self, name: str, text: str, element: etree._Element | None, line: int, path: str
     ) -> None:
-        _, field = _field_at(path) if path else (None, None)
+        _, field = field_at(path) if path else (None, None)
         length = _MAX_LENGTH.search(text)
         if length:
             value = element.text if element is not None else None
-            shown = f" ({value!r})" if value is not None and len(value) <= 80 else ""
+            given = f" ({value!r})" if value is not None and len(value) <= 80 else ""
             self._add(
                 "schema.too-long",
-                f"{name} is {length.group(1)} characters long{shown}; the most Sage can store "
+                f"{name} is {length.group(1)} characters long{given}; the most Sage can store "
                 f"is {length.group(2)}.",
                 element,
                 line,
@@ -522,7 +372,7 @@ class _Mapper:
             )
             self._add(
                 "schema.out-of-range",
-                f"{name} is {_shown(bound.group(1), quote=False)}, outside the allowed range: "
+                f"{name} is {shown(bound.group(1), quote=False)}, outside the allowed range: "
                 f"{allowed}.",
                 element,
                 line,
@@ -544,7 +394,7 @@ class _Mapper:
             return
         if "because the element is 'nilled'" in text:
             value = (element.text or "").strip() if element is not None else ""
-            given = f" ({_shown(value)})" if value else ""
+            given = f" ({shown(value)})" if value else ""
             self._add(
                 "schema.invalid-value",
                 f'{name} has xsi:nil="true" and a value{given}: a nil element must be empty. '
@@ -564,7 +414,7 @@ class _Mapper:
         nil = element.get(_XSI_NIL) if element is not None else None
         self._add(
             "schema.invalid-value",
-            _invalid_value_message(name, value, field, nil),
+            invalid_value_message(name, value, field, nil),
             element,
             line,
         )
