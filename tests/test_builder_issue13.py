@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attr
@@ -14,8 +15,19 @@ import zynk_sage50 as zs
 from zynk_sage50 import BuildError, DocumentBuilder, InvoiceDocumentHandle, InvoiceHandle
 from zynk_sage50.builder.customers import FIELDS
 from zynk_sage50.modelinfo import class_info
-from zynk_sage50.models import Customer, CustomerAddress, Transaction, TransactionType
-from zynk_sage50.rules.applicability import CUSTOMER_EXPORT_ONLY
+from zynk_sage50.models import (
+    Customer,
+    CustomerAddress,
+    Invoice,
+    InvoiceItem,
+    Transaction,
+    TransactionType,
+)
+from zynk_sage50.rules.applicability import (
+    CUSTOMER_EXPORT_ONLY,
+    INVOICE_EXPORT_ONLY,
+    ITEM_EXPORT_ONLY,
+)
 
 DAY = "2019-05-16T00:00:00"
 T = TransactionType
@@ -458,3 +470,44 @@ def test_point_5_allocations_to_an_invoice_document_stay_within_its_gross() -> N
         handle.item(quantity=1, unit_price=1, tax_code=1, negative=True)
     assert len(handle.items) == 1
     clean(b.build())
+
+
+def _importable(cls: type, export_only: Mapping[str, str], builder_sets: set[str]) -> set[str]:
+    info = class_info(cls)
+    return (
+        {f.name for f in info.fields}
+        - {info.elements[n].name for n in export_only}
+        - (builder_sets)
+    )
+
+
+def test_point_4_invoice_arguments_are_the_fields_the_import_reads() -> None:
+    """invoice() and item() offer every Invoice and InvoiceItem field the import reads (none
+    of the export-only ones in the rules' lists); credit_note() a subset of invoice()'s."""
+    renamed = {
+        "date": "invoice_date",
+        "delivery_address": "invoice_delivery_address",
+        "notes": "notes1",
+    }
+    arguments = set(inspect.signature(DocumentBuilder.invoice).parameters) - {"self"}
+    offered = {renamed.get(name, name) for name in arguments}
+    expected = _importable(
+        Invoice,
+        INVOICE_EXPORT_ONLY,
+        # Set by the builder: lines through the handle, the record operation, Notes2 and
+        # Notes3 through notes=.
+        {"errors", "record_operation", "invoice_items", "carriage", "notes2", "notes3"},
+    )
+    assert offered == expected
+    credit = set(inspect.signature(DocumentBuilder.credit_note).parameters) - {"self"}
+    assert credit <= arguments
+    item_renamed = {
+        "quantity": "qty_ordered",
+        "discount_percentage": "unit_discount_percentage",
+        "discount_amount": "unit_discount_amount",
+        "negative": "is_negative_line",
+    }
+    item = set(inspect.signature(InvoiceDocumentHandle.item).parameters) - {"self"}
+    assert {item_renamed.get(name, name) for name in item} == _importable(
+        InvoiceItem, ITEM_EXPORT_ONLY, set()
+    )
