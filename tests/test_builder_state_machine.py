@@ -203,20 +203,32 @@ class BuilderMachine(RuleBasedStateMachine):
             date=date,
             invoice_number=self.counter,
         )
-        handle.item(quantity=data.draw(st.integers(1, 5)), unit_price=data.draw(money))
+        # With a tax code the builder knows the invoice's gross and keeps allocations in it.
+        tax_code = data.draw(st.sampled_from([None, 0, 1, 5]))
+        handle.item(
+            quantity=data.draw(st.integers(1, 5)), unit_price=data.draw(money), tax_code=tax_code
+        )
         self.documents.append(handle)
 
     @precondition(lambda self: bool(self.documents))
     @rule(data=st.data(), date=st.sampled_from(DATES))
     def receipt_for_document(self, data: st.DataObject, date: str) -> None:
         handle = data.draw(st.sampled_from(self.documents))
+        allocated = self.allocated.get(id(handle), Decimal(0))
+        if handle.gross is None:
+            amount = data.draw(money)
+        elif handle.gross - allocated >= Decimal("0.01"):
+            amount = data.draw(up_to(handle.gross - allocated))
+        else:
+            return
         self.b.sales_receipt(
             account_reference=handle.account_reference,
             bank_reference="1200",
-            amount=Decimal("0.01"),
+            amount=amount,
             date=date,
             allocate_to=handle,
         )
+        self.allocated[id(handle)] = allocated + amount
 
     @rule(data=st.data(), date=st.sampled_from(DATES))
     def bank(self, data: st.DataObject, date: str) -> None:
