@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 from collections import Counter
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +236,19 @@ def test_a_model_is_triaged_like_its_xml() -> None:
     from_text = zs.triage(zs.dumps(model), error_date=WHEN)
     assert from_model.rejected_xml == from_text.rejected_xml
     assert from_model.accepted == from_text.accepted
+
+
+def test_triage_takes_every_option_of_validate() -> None:
+    """The command hands triage() what it would hand validate()."""
+    options = set(inspect.signature(zs.validate).parameters) - {"source", "progress"}
+    assert options <= set(inspect.signature(zs.triage).parameters)
+
+
+def test_tax_rates_mean_what_they_mean_for_validate() -> None:
+    document = company(sales_invoice(Id=1, NetAmount="100.00", TaxAmount="17.50"))
+    assert [r.code for r in zs.triage(document, strict=True).rejections] == ["amount.tax-mismatch"]
+    rates = {1: Decimal("17.5")}
+    assert zs.triage(document, strict=True, tax_rates=rates).rejections == ()
 
 
 def test_what_cannot_be_read_raises_like_load() -> None:

@@ -27,8 +27,9 @@ import copy
 import enum
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
+from decimal import Decimal
 from typing import Any
 
 import attr
@@ -396,6 +397,7 @@ def triage(
     imported_ids: Iterable[str | int] = (),
     strict: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    tax_rates: Mapping[int, Decimal] | None = None,
     error_date: datetime | None = None,
 ) -> Triage:
     """Split a document into what Zynk would import and its fail file (see the module).
@@ -410,6 +412,7 @@ def triage(
         "journal_variance_nominal": journal_variance_nominal,
         "imported_ids": tuple(imported_ids),
         "strict": strict,
+        "tax_rates": tax_rates,
         # Every issue is needed to reject every record: none is cut by max_issues_per_code.
         "limits": attr.evolve(limits, max_issues_per_code=sys.maxsize),
     }
