@@ -116,8 +116,9 @@ def _keywords(values: dict[str, Any]) -> dict[str, Any]:
         "journal_variance_nominal": values.pop("journal_variance_nominal"),
         "imported_ids": _read_imported_ids(values.pop("imported_ids")),
     }
-    if "tax_rate" in values:
-        keywords["tax_rates"] = dict(parse_tax_rate(text) for text in values.pop("tax_rate"))
+    given_rates = values.pop("tax_rate", ())
+    if given_rates:  # only when given: a callee without tax_rates keeps working without it
+        keywords["tax_rates"] = dict(parse_tax_rate(text) for text in given_rates)
     limits = _limits(values)
     if limits is not DEFAULT_LIMITS:
         keywords["limits"] = limits
