@@ -41,19 +41,10 @@ from . import (
 )
 from .applicability import FieldUse, field_use, fields_with_use
 from .catalogue import CATALOGUE, Code
-from .context import RuleContext, slim
 from .document import DEFAULT_OPTIONS, DocumentContext, RuleOptions, parse_tax_rate
 from .facts import CustomerFacts, InvoiceFacts, RecordFacts, TransactionFacts, record_facts
-from .invoices import INVOICE_DOCUMENT_RULES, CustomerKeys, InvoiceDocument
-from .legacy import (
-    run_customer_rules,
-    run_document_rules,
-    run_invoice_record_rules,
-    run_rules,
-    run_transaction_rules,
-)
 from .located import Located, located
-from .registry import REGISTRY, Registry, run_record_rules
+from .registry import REGISTRY, Registry, run_document_rules, run_record_rules
 
 #: The topics, in the order their rules run (and, for issues on one line, are reported).
 TOPICS = (
@@ -80,19 +71,15 @@ REGISTRY.order([topic.__name__ for topic in TOPICS])
 __all__ = [
     "CATALOGUE",
     "DEFAULT_OPTIONS",
-    "INVOICE_DOCUMENT_RULES",
     "REGISTRY",
     "Code",
     "CustomerFacts",
-    "CustomerKeys",
     "DocumentContext",
     "FieldUse",
-    "InvoiceDocument",
     "InvoiceFacts",
     "Located",
     "RecordFacts",
     "Registry",
-    "RuleContext",
     "RuleOptions",
     "TransactionFacts",
     "field_use",
@@ -100,11 +87,6 @@ __all__ = [
     "located",
     "parse_tax_rate",
     "record_facts",
-    "run_customer_rules",
     "run_document_rules",
-    "run_invoice_record_rules",
     "run_record_rules",
-    "run_rules",
-    "run_transaction_rules",
-    "slim",
 ]

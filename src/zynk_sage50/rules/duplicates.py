@@ -27,8 +27,7 @@ def _text_key(row: RecordFacts) -> str | None:
     return row.id.strip()
 
 
-def new_invoice_key(row: RecordFacts) -> str | None:
-    """The duplicate key of a new invoice (update-shaped ones have none)."""
+def _new_invoice_key(row: RecordFacts) -> str | None:
     assert isinstance(row, InvoiceFacts)
     return None if row.is_update else _text_key(row)
 
@@ -83,4 +82,4 @@ def duplicate_id(context: DocumentContext) -> Iterator[Issue]:
         "transaction",
     )
     yield from duplicates(context.customers, _text_key, imported, "customer")
-    yield from duplicates(context.invoices, new_invoice_key, imported, "invoice")
+    yield from duplicates(context.invoices, _new_invoice_key, imported, "invoice")

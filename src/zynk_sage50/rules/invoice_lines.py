@@ -14,8 +14,6 @@ from ..models import Invoice, InvoiceAddress, InvoiceItem
 from .facts import invoice_name
 from .located import Located, has_content
 
-LocatedInvoice = Located[Invoice]
-
 
 def given(located: Located[Invoice], xml_name: str) -> bool:
     """Was the invoice's element given data (or present but invalid, so already reported)?"""

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar
 
 import attr
 
-from ..issues import Issue, RecordRef, Severity
+from ..issues import Issue, RecordRef
 from ..modelinfo import class_info
 from ..models import Customer, Invoice, RecordOperation, Transaction, TransactionType
 from ..vocabulary import canonical_type
@@ -181,39 +181,21 @@ class Located(Generic[R]):
         """The bound value of an element (or attribute) by its XML name."""
         return field_value(self.record, xml_name)
 
-    @overload
-    def issue(self, code: Code, message: str, /, *, field: str | None = None) -> Issue: ...
-
-    @overload
-    def issue(
-        self, code: str, severity: Severity, message: str, /, field: str | None = None
-    ) -> Issue: ...
-
-    def issue(
-        self,
-        code: Code | str,
-        severity_or_message: Severity | str,
-        message: str | None = None,
-        /,
-        field: str | None = None,
-    ) -> Issue:
+    def issue(self, code: Code, message: str, *, field: str | None = None) -> Issue:
         """An issue about this record, or about one of its fields (element name or path below
-        the record). The code's severity comes from the catalogue; the form with a code name
-        and a severity is the old one, kept until no caller uses it."""
-        if isinstance(code, Code):
-            assert isinstance(severity_or_message, str)
-            name, severity, text = code.name, code.severity, severity_or_message
-        else:
-            assert isinstance(severity_or_message, Severity)
-            assert message is not None
-            name, severity, text = code, severity_or_message, message
+        the record); its severity is the code's, from the catalogue."""
         line = self.line
         path = self.path
         if field is not None:
             path = f"{path}/{field}"
             line = self.field_lines.get(field, line)
         return Issue(
-            code=name, severity=severity, message=text, line=line, path=path, record=self.ref
+            code=code.name,
+            severity=code.severity,
+            message=message,
+            line=line,
+            path=path,
+            record=self.ref,
         )
 
 

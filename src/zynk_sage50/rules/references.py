@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 import attr
 
 from ..issues import Issue
-from ..models import Customer
 from ..vocabulary import SALES, account_key, canonical_type
 from .catalogue import INVOICE_UNKNOWN_CUSTOMER, REFERENCE_UNKNOWN_CUSTOMER
 from .document import DocumentContext
@@ -23,9 +22,8 @@ class CustomerKeys:
     ids: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, customers: Iterable[CustomerFacts | Customer]) -> CustomerKeys:
-        """The keys of these customers, as facts or models (blank references and Ids are left
-        out)."""
+    def of(cls, customers: Iterable[CustomerFacts]) -> CustomerKeys:
+        """The keys of these customers (blank references and Ids are left out)."""
         references: set[str] = set()
         ids: set[str] = set()
         for customer in customers:

@@ -125,7 +125,7 @@ def run_record_rules(
     return REGISTRY.run_record(entry, options)
 
 
-def run_document_context(context: DocumentContext) -> Iterator[Issue]:
+def run_document_rules(context: DocumentContext) -> Iterator[Issue]:
     """The rules across records, over every record's facts: transactions, customers and
-    invoices (``rules.run_document_rules`` with a :class:`.DocumentContext`)."""
+    invoices."""
     return REGISTRY.run_document(context)
