@@ -514,3 +514,23 @@ def test_point_4_invoice_arguments_are_the_fields_the_import_reads() -> None:
     assert {item_renamed.get(name, name) for name in item} == _importable(
         InvoiceItem, ITEM_EXPORT_ONLY, set()
     )
+
+
+def test_point_5_an_invoice_number_is_read_as_a_number_as_sage_posts_it() -> None:
+    b = DocumentBuilder()
+    handle = b.invoice(account_reference="ACME01", date=DAY, invoice_number="0005001")
+    handle.item(quantity=1, unit_price=10, tax_code=1)
+    receipt = b.sales_receipt(
+        account_reference="ACME01", bank_reference="1200", amount=12, date=DAY, allocate_to=handle
+    )
+    assert receipt.reference == "5001"
+    with pytest.raises(BuildError, match="over-allocated"):
+        b.sales_receipt(
+            account_reference="ACME01",
+            bank_reference="1200",
+            amount=1,
+            date=DAY,
+            allocate_to="5001",
+        )
+    report = clean(b.build())
+    assert "allocation.target-outside-document" not in report.codes

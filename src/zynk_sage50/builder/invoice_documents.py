@@ -17,7 +17,7 @@ from ..models import (
     InvoiceType,
     TransactionType,
 )
-from ..rules import DEFAULT_OPTIONS, RuleOptions
+from ..rules import DEFAULT_OPTIONS, InvoiceFacts, Located, RuleOptions
 from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key, round_line_amount, tax_for
 from . import arguments as a
 from .allocation import Allocations
@@ -104,8 +104,10 @@ class InvoiceDocumentHandle:
 
     @property
     def reference(self) -> str:
-        """The Ref Sage posts it with: its invoice number."""
-        return self.invoice.invoice_number or ""
+        """The Ref Sage posts it with, as the rules read it: its invoice number as a number
+        (``0005001`` → ``5001``)."""
+        entry = Located(record=self.invoice, kind="Invoice", index=1)
+        return InvoiceFacts(entry).posted_reference or (self.invoice.invoice_number or "")
 
     @property
     def gross(self) -> Decimal | None:

@@ -251,7 +251,9 @@ class InvoiceCalls(BuilderState):
             and number
             and handle.account_reference.strip()
         ):
-            target_key = Allocations.key(handle.target_type, handle.account_reference, number)
+            target_key = Allocations.key(
+                handle.target_type, handle.account_reference, handle.reference
+            )
             self._allocations.check_new_target(target_key, "invoice_number")
         if target_key is not None:
             self._allocations.add_target(handle)
