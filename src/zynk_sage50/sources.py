@@ -143,6 +143,12 @@ class _Prepared:
         self._line = 1
         self._column = 0  # characters after the last LF delivered
 
+    @property
+    def bytes_read(self) -> int:
+        """How many bytes of the source were read so far (for progress, and for bounds that
+        a span of the input can or cannot break)."""
+        return self._reader.count
+
     def close(self) -> None:
         """Close the underlying reader (which closes only a file it opened)."""
         self._reader.close()

@@ -93,6 +93,8 @@ class RecordEvent:
 #: Records checked against the XSD in one libxml2 call; a batch with a problem is re-checked
 #: record by record to say where it is.
 BATCH_SIZE = 1000
+#: More than lxml's parser reads past the element it has just ended (it reads 32 KiB at a time).
+_READ_AHEAD = 256 * 1024
 
 
 class RecordStream:
@@ -124,9 +126,13 @@ class RecordStream:
         self._room = limits.max_depth - 3
         self._below = etree.XPath("(" + "*/" * max(self._room + 1, 1) + "*)[1]")
         self._long_value = long_value_finder(limits.max_text_length)
+        self._stream: object = None
+        self._seen_at_last_batch = 0
 
     def __iter__(self) -> Iterator[RecordEvent]:
         stream, encoding = open_document(self._source, self.limits, text=self._text)
+        self._stream = stream
+        self._seen_at_last_batch = 0
         counts = dict.fromkeys(COLLECTION_OF, 0)
         first_collection: dict[str, etree._Element] = {}
         batch: list[RecordEvent] = []
@@ -195,6 +201,19 @@ class RecordStream:
         if self._progress is not None:
             self._progress(self.records, bytes_read(stream))
 
+    def _could_hold_long_value(self) -> bool:
+        """Could the bytes read since the last batch hold a value longer than the limit?
+
+        A value of N characters takes at least N bytes of input, and the parser reads ahead
+        at most :data:`_READ_AHEAD` bytes past a batch, so a batch that came from fewer bytes
+        than the limit cannot hold one and needs no scan (the scan is a third of the cost of
+        a batch). When the count is unknown, always scan.
+        """
+        seen = bytes_read(self._stream)
+        span = seen - self._seen_at_last_batch + _READ_AHEAD
+        self._seen_at_last_batch = seen
+        return seen == 0 or span >= self.limits.max_text_length
+
     def _check_safety(self, collection: etree._Element) -> None:
         """The bounds every batch must keep, checked on its collection (holding just it)."""
         namespaces = len(collection.nsmap)
@@ -216,7 +235,8 @@ class RecordStream:
             raise ForbiddenXmlError(
                 "XInclude elements are refused (nothing is included)", line=include.sourceline
             )
-        check_value_lengths(collection, self._long_value, self.limits.max_text_length)
+        if self._could_hold_long_value():
+            check_value_lengths(collection, self._long_value, self.limits.max_text_length)
 
     def _check_start(self, tree: etree._ElementTree) -> None:
         refuse_doctype(tree)
@@ -270,15 +290,5 @@ def _drop(element: etree._Element) -> None:
 
 def bytes_read(stream: object) -> int:
     """How many bytes of the input the parser has taken so far (for progress displays)."""
-    for reader in (stream, getattr(stream, "rest", None)):
-        count = getattr(reader, "count", None)
-        if isinstance(count, int):
-            return count
-        tell = getattr(reader, "tell", None)
-        if callable(tell):
-            try:
-                position = tell()
-            except (OSError, ValueError):
-                return 0
-            return position if isinstance(position, int) else 0
-    return 0
+    count = getattr(stream, "bytes_read", None)
+    return count if isinstance(count, int) else 0
