@@ -57,6 +57,9 @@ def test_closed_standard_input() -> None:
         ["fixtures", "--seed", "1"],
         ["convert", "{file}", "--to", "json"],
         ["schema", "--json"],
+        ["--help"],
+        ["validate", "--help"],
+        ["--version"],
     ],
     ids=" ".join,
 )

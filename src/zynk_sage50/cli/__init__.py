@@ -21,18 +21,29 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from typing import Any
 
 import click
 
 from .. import __version__
-from ._streams import flush_stdout, output_failed
+from ._streams import GuardedStdout, flush_stdout, output_failed
 from ._suggest import did_you_mean, nearest
 
 
 class _Group(click.Group):
     """Says "did you mean" for a misspelt subcommand, and turns a failed write to standard
     output into one line and exit status 2 instead of a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        original = sys.stdout
+        if original is None or isinstance(original, GuardedStdout):
+            return super().main(*args, **kwargs)
+        sys.stdout = GuardedStdout(original)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            sys.stdout = original
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import click
 
@@ -21,7 +21,14 @@ class StreamError(click.ClickException):
 
     exit_code = EXIT_UNREADABLE
 
+    def __init__(self, message: str, *, output: bool = False) -> None:
+        super().__init__(message)
+        #: About standard output: it is pointed at the null device when this is shown.
+        self.output = output
+
     def show(self, file: object = None) -> None:
+        if self.output:
+            _silence_stdout()
         with contextlib.suppress(OSError, ValueError):  # standard error broken too: give up
             click.echo(f"zynk-sage50: {self.format_message()}", err=True)
 
@@ -55,18 +62,22 @@ def stdout_binary() -> BinaryIO:
 
 
 def output_failed(exc: BaseException) -> StreamError:
-    """The error for a failed write or flush of standard output.
+    """The error for a failed write or flush of standard output."""
+    return StreamError(f"cannot write standard output: {_reason(exc)}", output=True)
 
-    Standard output is pointed at the null device, so the interpreter's own flush at exit
-    does not fail a second time with a traceback of its own.
-    """
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at the null device, so that the interpreter's own flush at exit
+    does not fail a second time with a traceback of its own."""
+    stream = sys.stdout  # in a test runner's capture, it has no descriptor: left alone
+    if stream is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())
         os.close(devnull)
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         pass
-    return StreamError(f"cannot write standard output: {_reason(exc)}")
 
 
 def flush_stdout() -> None:
@@ -77,3 +88,28 @@ def flush_stdout() -> None:
         sys.stdout.flush()
     except (OSError, ValueError) as exc:
         raise output_failed(exc) from None
+
+
+class GuardedStdout:
+    """Standard output whose failed writes and flushes raise :class:`StreamError`, so that even
+    click's own output (``--help``, ``--version``) to a full disk is one line and exit 2."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if not text:  # click probes with empty writes and copes with what they raise
+            return self._stream.write(text)
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise output_failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise output_failed(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
