@@ -7,8 +7,10 @@ package (name not starting with ``_``) is imported and its ``command`` registere
 
 - ``_options.validation_options``: the options of ``validate`` that decide what is checked
   (``--strict``, ``--tax-rate``, ``--max-…``...); the command gets one ``validation`` argument,
-  the keyword arguments for ``zynk_sage50.validate``.
+  the keyword arguments for ``zynk_sage50.validate``; ``_options.limit_options``: only the
+  ``--max-…`` options, as one ``limits`` argument.
 - ``_files.expand``/``check_files``: directory arguments, ``-`` streamed, ``--jobs``.
+- ``_input``: XML or JSON from a document's first bytes; bounded whole reads.
 - ``_streams``: standard input and output that fail with one line and exit status 2.
 - ``_status``: the exit statuses; ``_suggest.SuggestingChoice``: a choice that says
   "did you mean".
