@@ -173,6 +173,9 @@ def test_dependents_of_a_rejected_new_customer_follow_unless_another_keeps_the_a
     ]
     kept = zs.triage(company(sales_invoice(Id=1), customers=twice))
     assert [(r.record.kind, r.record.index) for r in kept.rejections] == [("Customer", 2)]
+    update = broken.replace("<Customer>", '<Customer RecordOperation="Update">')
+    in_sage = zs.triage(company(sales_invoice(Id=1), customers=[update]))
+    assert [r.record.kind for r in in_sage.rejections] == ["Customer"]  # the account exists
 
 
 def test_values_order_and_namespaces_are_kept_and_together_they_are_the_input() -> None:

@@ -268,18 +268,20 @@ def _allocation_links(
     return links
 
 
-def _customer_links(records: Sequence[_Record]) -> list[tuple[tuple[str, int], _Record]]:
-    """(new customer, a sales transaction or invoice document naming it) pairs."""
-    by_account: dict[str, list[_Record]] = {}
-    by_id: dict[str, list[_Record]] = {}
+def _customer_links(records: Sequence[_Record]) -> list[tuple[_Record, list[tuple[str, int]]]]:
+    """Each sales transaction or invoice document that names customers of the document, with
+    those customers (by account reference, as Sage compares them, or by CustomerId)."""
+    by_account: dict[str, list[tuple[str, int]]] = {}
+    by_id: dict[str, list[tuple[str, int]]] = {}
     for record in records:
         if record.kind != "Customer":
             continue
         if record.facts.account_reference:
-            by_account.setdefault(account_key(record.facts.account_reference), []).append(record)
+            key = account_key(record.facts.account_reference)
+            by_account.setdefault(key, []).append(record.key)
         if record.facts.id:
-            by_id.setdefault(record.facts.id.strip(), []).append(record)
-    links: list[tuple[tuple[str, int], _Record]] = []
+            by_id.setdefault(record.facts.id.strip(), []).append(record.key)
+    links: list[tuple[_Record, list[tuple[str, int]]]] = []
     for record in records:
         if record.kind == "Customer" or record.is_update:
             continue
@@ -290,38 +292,49 @@ def _customer_links(records: Sequence[_Record]) -> list[tuple[tuple[str, int], _
             *by_account.get(account_key(facts.account_reference or ""), []),
             *by_id.get((facts.customer_id or "").strip(), []),
         ]
-        links.extend((customer.key, record) for customer in named)
+        if named:
+            links.append((record, named))
     return links
 
 
-def _close(decision: _Decision, records: Sequence[_Record]) -> None:
+@attr.s(frozen=True, slots=True, kw_only=True, auto_attribs=True)
+class _Links:
+    """What must move together: groups, allocations, customers and what names them."""
+
+    groups: list[list[tuple[str, int]]]
+    allocations: list[tuple[tuple[str, int], list[tuple[str, int]]]]
+    customers: list[tuple[_Record, list[tuple[str, int]]]]
+
+    @classmethod
+    def of(cls, records: Sequence[_Record]) -> _Links:
+        transactions = [r.facts for r in records if r.kind == "Transaction"]
+        return cls(
+            groups=_groups(transactions),
+            allocations=_allocation_links(transactions),
+            customers=_customer_links(records),
+        )
+
+
+def _close(decision: _Decision, links: _Links) -> None:
     """Add what must go with the rejected records, until nothing more does."""
-    transactions = [r.facts for r in records if r.kind == "Transaction"]
-    groups = _groups(transactions)
-    allocations = _allocation_links(transactions)
-    customers = _customer_links(records)
     changed = True
     while changed:
         changed = False
-        for group in groups:
+        for group in links.groups:
             cause = next((key for key in group if decision.rejected(key)), None)
             if cause is not None:
                 for key in group:
                     changed |= decision.follow(key, cause, Reason.GROUP)
-        for target, rows in allocations:
+        for target, rows in links.allocations:
             if decision.rejected(target):
                 for key in rows:
                     changed |= decision.follow(key, target, Reason.ALLOCATION)
-        for customer, dependent in customers:
-            if not decision.rejected(customer) or decision.records[customer].is_update:
-                continue
-            kept = [
-                other
-                for other, named in customers
-                if named is dependent and not decision.rejected(other)
-            ]
-            if not kept:
-                changed |= decision.follow(dependent.key, customer, Reason.CUSTOMER)
+        for dependent, customers in links.customers:
+            if decision.rejected(dependent.key) or any(
+                not decision.rejected(key) or decision.records[key].is_update for key in customers
+            ):
+                continue  # a customer of its account is imported, or already in Sage
+            changed |= decision.follow(dependent.key, customers[0], Reason.CUSTOMER)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -422,10 +435,13 @@ def triage(
     for issue in _failing(report):
         if issue.record is not None:
             decision.add_issue(issue)
+    links = _Links.of(records)
     while True:
-        _close(decision, records)
+        _close(decision, links)
         accepted = [r for r in records if not decision.rejected(r.key)]
         accepted_xml = _xml(_document(root, accepted, rejected=False))
+        if not decision.by_record:
+            break  # every record kept: the input's report already says none fails
         check = validate(accepted_xml, **options)
         # The accepted document numbers its records anew: back to the input's numbers.
         renumbered: dict[tuple[str, int], _Record] = {}
