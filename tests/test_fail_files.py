@@ -103,6 +103,18 @@ def test_errors_never_make_an_update_record_look_different() -> None:
     assert codes == list(zs.validate(plain).codes)
 
 
+def test_errors_never_make_an_update_invoice_look_different() -> None:
+    update = "<Invoice><Id>INV-1</Id><Notes1>Paid by card</Notes1></Invoice>"
+    plain = company(sales_invoice()).replace(
+        "  <Transactions>", f"  <Invoices>{update}</Invoices><Transactions>"
+    )
+    failed = plain.replace("<Invoice>", f"<Invoice>{ZYNK_ERROR}")
+    assert "record.import-error" in zs.validate(failed).codes
+    codes = [c for c in zs.validate(failed).codes if c != "record.import-error"]
+    assert codes == list(zs.validate(plain).codes)
+    assert "invoice.customer-missing" not in codes
+
+
 @given(documents(invoices=(0, 2)), st.text(min_size=1, max_size=40).filter(str.strip))
 def test_adding_zynk_errors_to_a_valid_document_keeps_it_valid(
     model: zs.Company, description: str

@@ -88,3 +88,16 @@ def test_every_unknown_element_of_a_record_is_reported_however_many() -> None:
 def test_every_repeat_of_a_field_is_reported_however_many() -> None:
     issues = _schema_issues("<Reference>x</Reference>" * 100)
     assert [issue.code for issue in issues] == ["schema.duplicate-element"] * 99
+
+
+def test_a_misspelt_record_operation_is_one_error_on_the_attribute() -> None:
+    report = zs.validate(
+        "<Company><Transactions>"
+        '<Transaction RecordOperation="update"><TransactionNumber>12</TransactionNumber>'
+        "<DisputeCode>1</DisputeCode></Transaction></Transactions></Company>"
+    )
+    (issue,) = report.errors
+    assert issue.code == "schema.invalid-value"
+    assert issue.path == "/Company/Transactions/Transaction[1]/@RecordOperation"
+    assert "'Update'" in issue.message
+    assert [i.code for i in report.warnings] == []

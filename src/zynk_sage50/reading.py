@@ -19,7 +19,7 @@ from .binding import Binder
 from .errors import SchemaBindingError
 from .issues import Issue, Severity
 from .records import RECORD_CLASSES, child_steps
-from .rules.context import Located
+from .rules.located import Located
 from .schema_check import check_record_schema
 from .streaming import RecordEvent
 

@@ -20,6 +20,7 @@ from .issues import Issue, RecordRef, Severity
 from .model_paths import field_at, info_of, info_of_element, parent_info
 from .modelinfo import ClassInfo, ValueKind
 from .records import child_steps, element_path, record_ref_for_path
+from .rules.suggestions import record_operation_message
 from .schema import company_schema, records_schema
 from .schema_messages import (
     attribute_name,
@@ -243,8 +244,18 @@ class _Mapper:
             path = self.rebase[1] + path[len(self.rebase[0]) :]
         return path
 
-    def _add(self, code: str, message: str, element: etree._Element | None, line: int) -> None:
+    def _add(
+        self,
+        code: str,
+        message: str,
+        element: etree._Element | None,
+        line: int,
+        *,
+        attribute: str | None = None,
+    ) -> None:
         path = self._path(element) if element is not None else None
+        if path is not None and attribute is not None:
+            path = f"{path}/@{attribute}"  # the issue is about the attribute, not the element
         key = (code, path)
         if key in self.seen:
             return
@@ -309,10 +320,10 @@ class _Mapper:
                 value = _VALUE.search(text)
                 self._add(
                     "schema.invalid-value",
-                    f"{name} has {attribute}={value.group(1) if value else '?'!r}: it must be "
-                    "Insert, Update or Upsert.",
+                    record_operation_message(name, value.group(1) if value else "?"),
                     original,
                     entry.line,
+                    attribute="RecordOperation",
                 )
         else:
             self._value_error(name, text, original, entry.line, path)

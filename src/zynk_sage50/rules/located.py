@@ -18,6 +18,7 @@ from ..issues import Issue, RecordRef
 from ..modelinfo import class_info
 from ..models import Customer, Invoice, RecordOperation, Transaction, TransactionType
 from ..vocabulary import canonical_type
+from .applicability import FAIL_FILE_ELEMENTS
 from .catalogue import Code
 
 R = TypeVar("R", Transaction, Customer, Invoice)
@@ -102,6 +103,7 @@ def _is_update_shaped(invoice: Invoice, invalid_fields: frozenset[str]) -> bool:
         return False
     return all(
         field.xml_name in INVOICE_UPDATE_FIELDS
+        or field.xml_name in FAIL_FILE_ELEMENTS  # Zynk's Errors on a fail file's records
         or not given(field.xml_name, getattr(invoice, field.name))
         for field in info.fields
     )
