@@ -335,4 +335,4 @@ def test_a_bad_record_operation_value_is_invalid_not_unknown() -> None:
     )
     report = validate(xml)
     assert of(report, "schema.unknown-attribute") == []
-    assert only(report, "schema.invalid-value").path == RECORD
+    assert only(report, "schema.invalid-value").path == f"{RECORD}/@RecordOperation"
