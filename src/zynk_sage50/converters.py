@@ -197,12 +197,18 @@ def write_model(value: Any, field: FieldInfo, path: str) -> str:
     raise SerializationError(f"cannot write {_shown(value)} as text", path=path)
 
 
+#: Reads a leaf's text as the field's value (ValueError when it cannot).
+Reader = Callable[[str, FieldInfo], Any]
+#: Writes a value as a leaf's text; SerializationError naming the path when it cannot.
+Writer = Callable[[Any, FieldInfo, str], str]
+
+
 @attr.s(frozen=True, slots=True, auto_attribs=True)
 class Converter:
     """How one kind of leaf value is read from text and written back."""
 
-    read: Callable[[str, FieldInfo], Any]
-    write: Callable[[Any, FieldInfo, str], str]
+    read: Reader
+    write: Writer
 
 
 #: The one table: each kind of leaf, both directions.

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
-from .converters import format_value
+from .converters import CONVERTERS, Writer
 from .errors import SerializationError, WriteError
 from .modelinfo import ClassInfo, FieldInfo, ValueKind, class_info
 from .models import Company
@@ -32,75 +32,96 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
+#: Per class: its attribute fields and its element fields, each with its writer (worked out
+#: once: the writer's loop is the cost of ``dumps``).
+_PLANS: dict[type[Any], tuple[tuple[tuple[FieldInfo, Writer], ...], ...]] = {}
+
+
+def _plan(cls: type[Any]) -> tuple[tuple[tuple[FieldInfo, Writer], ...], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        info: ClassInfo = class_info(cls)
+        attributes = tuple((f, CONVERTERS[f.kind].write) for f in info.fields if f.is_attribute)
+        elements = tuple((f, CONVERTERS[f.kind].write) for f in info.fields if not f.is_attribute)
+        plan = _PLANS[cls] = (attributes, elements)
+    return plan
+
+
+def _child_path(path: str, field: FieldInfo, position: int) -> str:
+    """``…/Contacts/Contact[2]`` (an item of a list is always indexed) or ``…/NetAmount``."""
+    return f"{path}/{field.xml_name}[{position}]" if field.is_list else f"{path}/{field.xml_name}"
+
+
 class _Writer:
     """Writes one element and everything below it into ``parts``.
 
     With ``problems`` (a list), a value that cannot be written is recorded there and left out
     instead of raising, so that validating a model can report every such value at once.
+    Paths are only worked out for a value that cannot be written.
     """
 
     def __init__(self, problems: list[SerializationError] | None = None) -> None:
         self.parts: list[str] = []
         self.problems = problems
 
-    def _value(self, value: Any, field: FieldInfo, path: str) -> str | None:
-        try:
-            return format_value(value, field, path)
-        except SerializationError as exc:
-            if self.problems is None:
-                raise
-            self.problems.append(exc)
-            return None
+    def _refuse(self, exc: SerializationError, path: str) -> None:
+        problem = SerializationError(str(exc), path=path)
+        if self.problems is None:
+            raise problem from None
+        self.problems.append(problem)
 
     def element(self, obj: Any, name: str, depth: int, path: str, extra: str = "") -> None:
-        info: ClassInfo = class_info(type(obj))
+        attribute_fields, element_fields = _plan(type(obj))
         pad = INDENT * depth
         attributes = extra
-        children: list[tuple[str, Any, Any]] = []
-        for field in info.fields:
+        for field, write in attribute_fields:
             value = getattr(obj, field.name)
             if value is None:
                 continue
-            if field.is_attribute:
-                text = self._value(value, field, f"{path}/@{field.xml_name}")
-                if text is None:
-                    continue
-                attributes += f' {field.xml_name}="{text.translate(_ATTRIBUTE_ESCAPES)}"'
-            elif field.is_list:
-                children.extend((field.xml_name, item, field) for item in value)
-            else:
-                children.append((field.xml_name, value, field))
-        if not children:
-            self.parts.append(f"{pad}<{name}{attributes} />\n")
-            return
-        self.parts.append(f"{pad}<{name}{attributes}>\n")
-        counts: dict[str, int] = {}
-        for child_name, value, field in children:
-            counts[child_name] = counts.get(child_name, 0) + 1
-            child_path = f"{path}/{child_name}"
-            if field.is_list:
-                child_path += f"[{counts[child_name]}]"
-            if field.kind is ValueKind.MODEL:
-                if not isinstance(value, field.value_type):
-                    problem = SerializationError(
-                        f"expected {field.value_type.__name__}, got {type(value).__name__}",
-                        path=child_path,
+            try:
+                text = write(value, field, "")
+            except SerializationError as exc:
+                self._refuse(exc, f"{path}/@{field.xml_name}")
+                continue
+            attributes += f' {field.xml_name}="{text.translate(_ATTRIBUTE_ESCAPES)}"'
+        parts = self.parts
+        opening = len(parts)
+        parts.append(f"{pad}<{name}{attributes}>\n")
+        inner = pad + INDENT
+        for field, write in element_fields:
+            value = getattr(obj, field.name)
+            if value is None:
+                continue
+            child = field.xml_name
+            model = field.kind is ValueKind.MODEL
+            for position, item in enumerate(value if field.is_list else (value,), start=1):
+                if model:
+                    child_path = (
+                        f"{path}/{child}[{position}]" if field.is_list else f"{path}/{child}"
                     )
-                    if self.problems is None:
-                        raise problem
-                    self.problems.append(problem)
+                    if isinstance(item, field.value_type):
+                        self.element(item, child, depth + 1, child_path)
+                    else:
+                        wrong = SerializationError(
+                            f"expected {field.value_type.__name__}, got {type(item).__name__}"
+                        )
+                        self._refuse(wrong, child_path)
                     continue
-                self.element(value, child_name, depth + 1, child_path)
-                continue
-            text = self._value(value, field, child_path)
-            if text is None:
-                continue
-            if text:
-                escaped = text.translate(_ESCAPES)
-                self.parts.append(f"{pad}{INDENT}<{child_name}>{escaped}</{child_name}>\n")
-            else:
-                self.parts.append(f"{pad}{INDENT}<{child_name} />\n")
-        self.parts.append(f"{pad}</{name}>\n")
+                try:
+                    text = write(item, field, "")
+                except SerializationError as exc:
+                    self._refuse(
+                        exc, f"{path}/{child}[{position}]" if field.is_list else f"{path}/{child}"
+                    )
+                    continue
+                if text:
+                    parts.append(f"{inner}<{child}>{text.translate(_ESCAPES)}</{child}>\n")
+                else:
+                    parts.append(f"{inner}<{child} />\n")
+        if len(parts) == opening + 1:
+            parts[opening] = f"{pad}<{name}{attributes} />\n"
+        else:
+            parts.append(f"{pad}</{name}>\n")
 
 
 def write_element(
