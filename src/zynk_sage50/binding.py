@@ -62,6 +62,7 @@ class _Slot:
     is_list: bool
     model: type[Any] | None
     is_datetime: bool
+    is_string: bool
 
 
 _PLANS: dict[type[Any], dict[str, _Slot]] = {}
@@ -79,6 +80,7 @@ def _plan(cls: type[Any]) -> dict[str, _Slot]:
                 is_list=field.is_list,
                 model=field.value_type if field.kind is ValueKind.MODEL else None,
                 is_datetime=field.kind is ValueKind.DATETIME,
+                is_string=field.kind is ValueKind.STRING,
             )
             for field in class_info(cls).fields
             if not field.is_attribute
@@ -128,8 +130,47 @@ class Binder:
         )
 
     def bind(self, element: etree._Element, cls: type[T], *, checked: bool = False) -> T:
-        """Bind ``element`` to a new instance of ``cls``; anything unbindable raises."""
+        """Bind ``element`` to a new instance of ``cls``; anything unbindable raises.
+
+        ``checked``: the element passed the XSD, so its structure is known to fit and only
+        values are converted (the common case, kept short); a value the converters refuse
+        falls back to the full walk, which names it.
+        """
+        if checked:
+            try:
+                return self._values_only(element, cls)
+            except (ValueError, KeyError, TypeError):
+                pass
         return self._walk(element, cls, None, checked=checked)
+
+    def _values_only(self, element: etree._Element, cls: type[T]) -> T:
+        plan = _plan(cls)
+        values: dict[str, Any] = {}
+        if len(element.attrib):
+            self._attributes(element, cls, values, None)
+        limit = self.limits.max_text_length
+        for child in element:
+            slot = plan[child.tag]  # type: ignore[index]
+            nil = child.get(XSI_NIL)
+            if nil is not None and nil.strip() in _TRUE:
+                value: Any = None
+            elif slot.model is not None:
+                value = self._values_only(child, slot.model)
+            else:
+                text = child.text or ""
+                if len(text) > limit:
+                    raise ValueError("over the text limit: the full walk reports it")
+                if slot.is_string:
+                    value = text
+                elif slot.is_datetime:
+                    value = self._datetime(text)
+                else:
+                    value = slot.convert(text, slot.field)
+            if slot.is_list:
+                values.setdefault(slot.name, []).append(value)
+            else:
+                values[slot.name] = value
+        return cls(**values)
 
     def bind_lenient(self, element: etree._Element, cls: type[T]) -> tuple[T, Bound]:
         """Bind what can be bound of a record that may have failed the schema."""
