@@ -80,14 +80,35 @@ def _limit_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]
     ]
 
 
+#: The longest nominal code Sage 50 holds (the NominalCode field of the schema).
+_NOMINAL_LENGTH = 8
+
+
+def _nominal_code(
+    context: click.Context, parameter: click.Parameter, value: str | None
+) -> str | None:
+    """A usage error for an empty nominal code or one longer than Sage's 8 characters."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("give a nominal code, e.g. 9998 (it is empty)")
+    if len(value) > _NOMINAL_LENGTH:
+        raise click.BadParameter(
+            f"{value[:40]!r} is {len(value)} characters; a nominal code has at most "
+            f"{_NOMINAL_LENGTH}"
+        )
+    return value
+
+
 def _options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
     options = [
         click.option("--strict", is_flag=True, help="Warnings make a file invalid."),
         click.option(
             "--journal-variance-nominal",
             metavar="CODE",
+            callback=_nominal_code,
             help="As the importer's Journal Variance Nominal Code setting: unbalanced journals "
-            "are balanced to this nominal (reported as info).",
+            "are balanced to this nominal (reported as info). 1 to 8 characters.",
         ),
         click.option(
             "--imported-ids",
