@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import attr
 import click
 
 from ..limits import DEFAULT_LIMITS, Limits
+from ..rules import parse_tax_rate as rules_parse_tax_rate
 from ..validation import validate
 
 
@@ -42,23 +43,12 @@ def _read_imported_ids(path: str | None) -> list[str]:
 
 
 def parse_tax_rate(text: str) -> tuple[int, Decimal]:
-    """``T1=20`` or ``1=20`` → ``(1, Decimal("20"))``."""
-    code, equals, percent = text.partition("=")
-    number = code.strip().upper().removeprefix("T")
-    if not equals or not number.isdigit() or not 0 <= int(number) <= 99:
-        raise click.BadParameter(
-            f"{text!r} is not CODE=PERCENT with a tax code T0 to T99 (e.g. T1=20)",
-            param_hint="'--tax-rate'",
-        )
+    """``T1=20`` or ``1=20`` → ``(1, Decimal("20"))``, as the rules read it; a usage error
+    otherwise."""
     try:
-        rate = Decimal(percent.strip().removesuffix("%"))
-    except InvalidOperation:
-        rate = Decimal("NaN")
-    if not rate.is_finite() or rate < 0:
-        raise click.BadParameter(
-            f"{percent!r} is not a percentage (e.g. 20 or 17.5)", param_hint="'--tax-rate'"
-        ) from None
-    return int(number), rate
+        return rules_parse_tax_rate(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--tax-rate'") from None
 
 
 def limit_option_name(field: attr.Attribute[Any]) -> str:
