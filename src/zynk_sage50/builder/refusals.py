@@ -13,13 +13,14 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from ..binding import Binder
 from ..errors import BuildError
 from ..issues import Issue, Severity
 from ..model_source import model_events
 from ..modelinfo import ValueKind, class_info
 from ..models import Company, Customer, Customers, Invoice, Invoices, Transaction, Transactions
-from ..rules import DEFAULT_OPTIONS, Located, RuleOptions, run_record_rules
-from ..schema_check import check_record_schema
+from ..reading import Binding, read_records
+from ..rules import DEFAULT_OPTIONS, RuleOptions, run_record_rules
 
 Record = Transaction | Customer | Invoice
 #: Where a record sits in the one-record document, and the words for it in messages.
@@ -27,11 +28,6 @@ _PLACES: Mapping[type[Any], str] = {
     Transaction: "/Company/Transactions/Transaction[1]",
     Customer: "/Company/Customers/Customer[1]",
     Invoice: "/Company/Invoices/Invoice[1]",
-}
-_KINDS: Mapping[type[Any], str] = {
-    Transaction: "Transaction",
-    Customer: "Customer",
-    Invoice: "Invoice",
 }
 _INDEX = re.compile(r"\[([0-9]+)\]$")
 
@@ -113,17 +109,17 @@ def _below(path: str, place: str, only: Collection[str]) -> bool:
 
 
 def record_issues(record: Record, options: RuleOptions = DEFAULT_OPTIONS) -> list[Issue]:
-    """What ``validate`` reports about ``record`` on its own: written as ``validate`` writes a
-    model (values XML cannot carry are issues), checked against the XSD, then (if it fits)
-    the record rules. The record is already a model, so it is not bound back."""
+    """What ``validate`` reports about ``record`` on its own, through validate's own pipeline:
+    written as ``validate`` writes a model (values XML cannot carry are issues), checked against
+    the XSD and bound (:func:`.reading.read_records`), then, if it fits, the record rules."""
     problems: list[Issue] = []
-    kind = _KINDS[type(record)]
-    for event in model_events(_document(record), problems):
-        issues = [*problems, *event.issues]
-        issues.extend(check_record_schema(event.element, event.path, event.ref))
-        if issues:
+    events = model_events(_document(record), problems)
+    for read in read_records(events, Binder(), Binding.LENIENT):
+        issues = [*problems, *read.issues]
+        if issues or read.entry is None:
             return issues
-    return list(run_record_rules(Located(record=record, kind=kind, index=1), options))
+        return list(run_record_rules(read.entry, options))
+    return problems
 
 
 def check_record(
