@@ -25,6 +25,8 @@ from .schema import company_schema, records_schema
 from .schema_messages import (
     attribute_name,
     invalid_value_message,
+    nilled_with_value_message,
+    not_nillable_message,
     shown,
     xsi_message,
 )
@@ -390,28 +392,16 @@ class _Mapper:
             )
             return
         if "is not 'nillable'" in text:
-            if field is None or field.kind is ValueKind.MODEL:
-                what = "a record" if path.endswith("]") and path.count("/") == 3 else "a group"
-                message = (
-                    f"{name} has xsi:nil, but it is {what} of elements, which cannot be nil: "
-                    "remove the attribute (leave the element out to give nothing)."
-                )
-            else:
-                message = (
-                    f"{name} has xsi:nil, but it is text, not an optional number, date or "
-                    "true/false: leave the element out, or make it empty."
-                )
-            self._add("schema.invalid-value", message, element, line)
+            group = field is None or field.kind is ValueKind.MODEL
+            record = path.endswith("]") and path.count("/") == 3
+            self._add(
+                "schema.invalid-value", not_nillable_message(name, group, record), element, line
+            )
             return
         if "because the element is 'nilled'" in text:
             value = (element.text or "").strip() if element is not None else ""
-            given = f" ({shown(value)})" if value else ""
             self._add(
-                "schema.invalid-value",
-                f'{name} has xsi:nil="true" and a value{given}: a nil element must be empty. '
-                "Remove xsi:nil to give the value, or the value to leave it out.",
-                element,
-                line,
+                "schema.invalid-value", nilled_with_value_message(name, value), element, line
             )
             return
         value_match = _VALUE.search(text)

@@ -130,3 +130,26 @@ def missing_day(value: str) -> str | None:
     if 1 <= day <= days:
         return None
     return f"{_MONTHS[month - 1]} {year} has {days} days"
+
+
+def not_nillable_message(name: str, group: bool, record: bool) -> str:
+    """``xsi:nil`` on an element that cannot be nil: a record, a group of elements, or text."""
+    if group:
+        what = "a record" if record else "a group"
+        return (
+            f"{name} has xsi:nil, but it is {what} of elements, which cannot be nil: "
+            "remove the attribute (leave the element out to give nothing)."
+        )
+    return (
+        f"{name} has xsi:nil, but it is text, not an optional number, date or "
+        "true/false: leave the element out, or make it empty."
+    )
+
+
+def nilled_with_value_message(name: str, value: str) -> str:
+    """``xsi:nil="true"`` on an element that also holds a value."""
+    given = f" ({shown(value)})" if value else ""
+    return (
+        f'{name} has xsi:nil="true" and a value{given}: a nil element must be empty. '
+        "Remove xsi:nil to give the value, or the value to leave it out."
+    )
