@@ -253,8 +253,10 @@ def test_ids_and_invoice_numbers_are_not_repeated() -> None:
     builder.invoice(account_reference="A", date="2026-11-20T00:00:00", id="X1", invoice_number=7)
     with pytest.raises(BuildError, match="id 'X1' is already used"):
         builder.invoice(account_reference="A", date="2026-11-20T00:00:00", id="X1")
-    with pytest.raises(BuildError, match="invoice_number 7 is already used"):
+    with pytest.raises(BuildError, match=r"^invoice_number: .*\(invoice\.duplicate-number\)"):
         builder.credit_note(account_reference="A", date="2026-11-20T00:00:00", invoice_number="7")
+    with pytest.raises(BuildError, match=r"\(invoice\.duplicate-number\)"):  # as Sage reads it
+        builder.invoice(account_reference="A", date="2026-11-20T00:00:00", invoice_number="007")
 
 
 def test_an_invoice_without_items_is_refused_on_build() -> None:

@@ -46,6 +46,7 @@ REQUIRED_CODES = {
     "amount.too-large",
     "amount.tax-on-receipt",
     "amount.tax-mismatch",
+    "amount.zero",
     "update.missing-transaction-number",
     "update.nothing-to-update",
     "update.ignored-field",
@@ -61,6 +62,7 @@ REQUIRED_CODES = {
     "schema.unknown-element",
     # docs/invoices.md: every error and warning of the invoice rules
     "invoice.customer-missing",
+    "invoice.duplicate-number",
     "invoice.no-items",
     "invoice.sku-missing",
     "invoice.quantity-missing",
@@ -133,7 +135,10 @@ def test_invoice_codes_sit_among_valid_invoice_documents(code: str) -> None:
     @given(invalid_documents(code, customers=1, transactions=0, invoices=2))
     def check(text: str) -> None:
         company = zs.loads(text)
-        assert len(invoice_list(company)) == 3
+        # A repeated number needs an earlier invoice with it: without a numbered one in the
+        # valid part, that recipe adds both.
+        added = {1, 2} if code == "invoice.duplicate-number" else {1}
+        assert len(invoice_list(company)) - 2 in added
         report = zs.validate(text)
         assert code in report.codes
         assert problems(report, code) == [], text

@@ -234,6 +234,19 @@ PAIRS = [
         company(product_invoice(), customers=[customer(Id="9", AccountReference="abs001")]),
         "AccountReference",
     ),
+    Pair(
+        "invoice.duplicate-number",
+        Severity.ERROR,
+        company(
+            product_invoice(InvoiceNumber="5001"),
+            product_invoice(Id="INV-1002", InvoiceNumber="0005001"),
+        ),
+        company(
+            product_invoice(InvoiceNumber="5001"),
+            product_invoice(Id="INV-1002", InvoiceNumber="5002"),
+        ),
+        "InvoiceNumber",
+    ),
 ]
 
 
@@ -247,8 +260,9 @@ def test_every_rule_has_a_pair() -> None:
     # Rules shared by every kind of record (record.import-error) are paired in docs/rules.md.
     shared = set(REGISTRY.record_rules("Transaction"))
     own = [rule for rule in record_rules if rule not in shared]
-    # duplicate.id and invoice.unknown-customer are the invoice document rules.
-    assert len(own) + 2 == len(documented)
+    # duplicate.id, invoice.unknown-customer and invoice.duplicate-number are the invoice
+    # document rules.
+    assert len(own) + 3 == len(documented)
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[pair.code for pair in PAIRS])
@@ -260,7 +274,7 @@ def test_trigger_gives_the_code_and_neighbour_does_not(pair: Pair) -> None:
     assert issue.message.endswith(".")
     assert issue.record is not None
     assert issue.record.kind == "Invoice"
-    expected_index = 2 if pair.code == "duplicate.id" else 1
+    expected_index = 2 if pair.code in ("duplicate.id", "invoice.duplicate-number") else 1
     record = RECORD.replace("[1]", f"[{expected_index}]")
     assert issue.path == (record if pair.field is None else f"{record}/{pair.field}")
     assert pair.code not in codes(invoice_issues(pair.neighbour))
@@ -311,6 +325,32 @@ def test_the_earlier_duplicate_is_named_with_its_line() -> None:
     xml = company(product_invoice(), product_invoice())
     (issue,) = of(invoice_issues(xml), "duplicate.id")
     assert "invoice 1 (line 4)" in issue.message
+
+
+def test_a_repeated_invoice_number_names_the_earlier_invoice_with_its_line() -> None:
+    xml = company(
+        product_invoice(InvoiceNumber="5001"),
+        product_invoice(Id="INV-1002", InvoiceNumber="05001"),
+        product_invoice(Id="INV-1003", InvoiceNumber="5001", InvoiceType="ProductCredit"),
+    )
+    found = of(invoice_issues(xml), "invoice.duplicate-number")
+    assert [issue.path for issue in found] == [
+        "/Company/Invoices/Invoice[2]/InvoiceNumber",
+        "/Company/Invoices/Invoice[3]/InvoiceNumber",
+    ]
+    assert all("Invoice[1] (line 4)" in issue.message for issue in found)
+
+
+def test_update_shaped_invoices_and_other_numbers_are_no_duplicate_number() -> None:
+    update = invoice(InvoiceNumber="5001", Notes1="Leave next door")
+    xml = company(product_invoice(InvoiceNumber="5001"), update)
+    assert "invoice.duplicate-number" not in codes(invoice_issues(xml))
+    distinct = company(
+        product_invoice(InvoiceNumber="A5001"),
+        product_invoice(Id="INV-1002", InvoiceNumber="a5001"),
+        product_invoice(Id="INV-1003", InvoiceNumber="5001"),
+    )
+    assert "invoice.duplicate-number" not in codes(invoice_issues(distinct))
 
 
 def test_customer_id_names_a_customer_of_the_document() -> None:

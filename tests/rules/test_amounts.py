@@ -169,6 +169,33 @@ def test_tax_on_an_invoice_is_fine() -> None:
     assert of(validate(company(sales_invoice(TaxAmount="20.00"))), "amount.tax-on-receipt") == []
 
 
+# --- amount.zero -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", RECEIPT_TYPES)
+@pytest.mark.parametrize("amount", ["0", "0.00", "-0.00"])
+def test_a_receipt_or_payment_of_nothing_is_a_warning(kind: str, amount: str) -> None:
+    xml = receipt(kind, NetAmount=amount, Reference="SI1")
+    (issue,) = of(validate(xml), "amount.zero")
+    assert issue.severity is Severity.WARNING
+    assert issue.path == f"{RECORD}/NetAmount"
+    assert issue.line == line_of(xml, "<NetAmount>")
+    assert kind in issue.message
+
+
+@pytest.mark.parametrize("amount", ["0.01", "-0.01", None])
+def test_a_receipt_of_something_or_without_netamount_is_not_zero(amount: str | None) -> None:
+    assert of(validate(receipt(NetAmount=amount)), "amount.zero") == []
+
+
+@pytest.mark.parametrize("kind", ["SalesInvoice", "BankReceipt", "JournalDebit"])
+def test_zero_on_other_types_is_not_amount_zero(kind: str) -> None:
+    xml = company(
+        tx(TransactionType=kind, AccountReference="1200", NominalCode="4000", NetAmount="0")
+    )
+    assert of(validate(xml), "amount.zero") == []
+
+
 # --- updates ----------------------------------------------------------------------------------
 
 

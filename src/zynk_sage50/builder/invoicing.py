@@ -17,11 +17,13 @@ import attr
 from ..errors import BuildError
 from ..modelinfo import class_info
 from ..models import Invoice, InvoiceAddress, InvoicePaymentType, Invoices, InvoiceType
+from ..rules.duplicates import duplicate_invoice_number
 from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED
 from . import arguments as a
 from .allocation import Allocations
 from .arguments import Date
 from .invoice_documents import InvoiceDocumentHandle
+from .refusals import check_across, placed_facts
 from .state import BuilderState
 
 #: Invoice fields → the argument behind them.
@@ -240,9 +242,17 @@ class InvoiceCalls(BuilderState):
             raise BuildError(
                 f"id {invoice.id!r} is already used by another invoice (duplicate.id)"
             )
-        if number is not None and number in self._document_numbers:
-            raise BuildError(f"invoice_number {number} is already used by another invoice")
         self._check(invoice, _ARGUMENTS, _HEADER)
+        facts = placed_facts(invoice, len(self._documents) + 1)
+        number_key = None if facts is None else facts.number_key
+        if facts is not None and number_key in self._document_numbers:
+            check_across(
+                invoice,
+                facts,
+                duplicate_invoice_number,
+                [self._document_numbers[number_key]],
+                _ARGUMENTS,
+            )
         handle = InvoiceDocumentHandle(invoice, self._options, self._allocations)
         target_key = None
         if (
@@ -259,8 +269,8 @@ class InvoiceCalls(BuilderState):
             self._allocations.add_target(handle)
         if identifier:
             self._document_ids.add(identifier)
-        if number is not None:
-            self._document_numbers.add(number)
+        if facts is not None and number_key is not None:
+            self._document_numbers[number_key] = facts
         self._documents.append(handle)
         return handle
 

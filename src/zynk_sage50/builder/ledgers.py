@@ -294,8 +294,6 @@ class LedgerCalls(BuilderState):
     ) -> Transaction:
         account = a.text("account_reference", fields["account_reference"])
         amount = a.money("amount", fields.pop("amount"))
-        if amount == 0:
-            raise BuildError(f"amount must be more than 0: a {transaction_type.value} of nothing")
         target: Target | None = None
         outside = None
         if allocating:

@@ -10,7 +10,7 @@ is kept by the builder as it goes, with the rules' own keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..binding import Binder
@@ -20,7 +20,14 @@ from ..model_source import model_events
 from ..modelinfo import ValueKind, class_info
 from ..models import Company, Customer, Customers, Invoice, Invoices, Transaction, Transactions
 from ..reading import Binding, read_records
-from ..rules import DEFAULT_OPTIONS, RuleOptions, run_record_rules
+from ..rules import (
+    DEFAULT_OPTIONS,
+    DocumentContext,
+    InvoiceFacts,
+    Located,
+    RuleOptions,
+    run_record_rules,
+)
 
 Record = Transaction | Customer | Invoice
 #: Where a record sits in the one-record document, and the words for it in messages.
@@ -108,18 +115,67 @@ def _below(path: str, place: str, only: Collection[str]) -> bool:
     return any(relative == name or relative.startswith(f"{name}/") for name in only)
 
 
-def record_issues(record: Record, options: RuleOptions = DEFAULT_OPTIONS) -> list[Issue]:
-    """What ``validate`` reports about ``record`` on its own, through validate's own pipeline:
-    written as ``validate`` writes a model (values XML cannot carry are issues), checked against
-    the XSD and bound (:func:`.reading.read_records`), then, if it fits, the record rules."""
+def _read(record: Record) -> tuple[list[Issue], Located[Any] | None]:
+    """``record`` through validate's own pipeline: written as ``validate`` writes a model
+    (values XML cannot carry are issues), checked against the XSD and bound
+    (:func:`.reading.read_records`): its issues so far, and the located record if it fits."""
     problems: list[Issue] = []
     events = model_events(_document(record), problems)
     for read in read_records(events, Binder(), Binding.LENIENT):
         issues = [*problems, *read.issues]
         if issues or read.entry is None:
-            return issues
-        return list(run_record_rules(read.entry, options))
-    return problems
+            return issues, None
+        return [], read.entry
+    return problems, None
+
+
+def record_issues(record: Record, options: RuleOptions = DEFAULT_OPTIONS) -> list[Issue]:
+    """What ``validate`` reports about ``record`` on its own, through validate's own pipeline
+    (:func:`_read`), then, if it fits, the record rules."""
+    issues, entry = _read(record)
+    if entry is None:
+        return issues
+    return list(run_record_rules(entry, options))
+
+
+def placed_facts(record: Invoice, index: int) -> InvoiceFacts | None:
+    """What the document rules keep of an invoice document that is ``index``-th in the
+    document (None if it does not fit the schema: its own refusal says why). It has no line:
+    the document is not written yet."""
+    _issues, entry = _read(record)
+    if entry is None:
+        return None
+    facts = InvoiceFacts(entry)
+    facts.index = index
+    facts.line = None
+    return facts
+
+
+def check_across(
+    record: Invoice,
+    facts: InvoiceFacts,
+    rule: Callable[[DocumentContext], Iterable[Issue]],
+    earlier: Sequence[InvoiceFacts],
+    arguments: Mapping[str, str],
+) -> None:
+    """Refuse ``record`` (its ``facts``) if the document rule ``rule`` reports an error or a
+    warning about it among the ``earlier`` invoice documents it is compared with, naming the
+    argument behind each."""
+    context = DocumentContext(invoices=[*earlier, facts])
+    prefix = f"{facts.path}/"
+    parts = []
+    for issue in rule(context):
+        path = issue.path or ""
+        if issue.severity is Severity.INFO or not (path == facts.path or path.startswith(prefix)):
+            continue
+        name = (
+            argument_for(type(record), path[len(prefix) :], arguments)
+            if path != facts.path
+            else ""
+        )
+        parts.append(f"{name + ': ' if name else ''}{issue.message} ({issue.code})")
+    if parts:
+        raise BuildError(" ".join(parts))
 
 
 def check_record(

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..modelinfo import class_info
 from ..models import Customer, Transaction
-from ..rules import RuleOptions
+from ..rules import InvoiceFacts, RuleOptions
 from .allocation import Allocations
 from .handles import InvoiceHandle, JournalHandle
 from .ids import IdPool
@@ -49,7 +49,8 @@ class BuilderState:
         self._journal_keys: set[tuple[str, str, str]] = set()
         self._documents: list[InvoiceDocumentHandle] = []
         self._document_ids: set[str] = set()
-        self._document_numbers: set[str] = set()
+        #: Invoice documents by InvoiceNumber as the rules compare it (their facts).
+        self._document_numbers: dict[str, InvoiceFacts] = {}
 
     @property
     def next_id(self) -> int:

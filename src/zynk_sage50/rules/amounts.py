@@ -19,7 +19,7 @@ from ..vocabulary import (
     round_to_pennies,
 )
 from .applicability import APPLICABLE, attribute
-from .catalogue import AMOUNT_PRECISION, AMOUNT_TAX_ON_RECEIPT, AMOUNT_TOO_LARGE
+from .catalogue import AMOUNT_PRECISION, AMOUNT_TAX_ON_RECEIPT, AMOUNT_TOO_LARGE, AMOUNT_ZERO
 from .located import Located
 from .registry import REGISTRY
 
@@ -110,4 +110,23 @@ def tax_on_receipt(located: Located[Transaction]) -> Iterator[Issue]:
         f"TaxAmount {tax} is given on a {written.value}, but receipts and payments are posted "
         "gross: put the whole amount in NetAmount, set TaxAmount to 0 and usually TaxCode 9.",
         field="TaxAmount",
+    )
+
+
+@REGISTRY.record(Transaction)
+def zero(located: Located[Transaction]) -> Iterator[Issue]:
+    """``amount.zero``: a new SA/SR, SP, PA/PP or PR whose NetAmount is 0: Sage posts a receipt
+    or payment of nothing, which moves no money and settles nothing."""
+    if located.is_update or located.posted_type not in RECEIPTS:
+        return
+    written = located.record.transaction_type
+    amount = located.record.net_amount
+    if written is None or not isinstance(amount, Decimal) or amount != 0:
+        return
+    yield located.issue(
+        AMOUNT_ZERO,
+        f"NetAmount is {amount_text(amount)} on a {written.value}: Sage would post a "
+        f"{written.value} of nothing, which moves no money and settles nothing. Give the "
+        "amount, or leave the record out.",
+        field="NetAmount",
     )

@@ -134,6 +134,7 @@ AMOUNT_TOO_LARGE = _code("amount.too-large", E, "a money amount of 100,000,000 o
 AMOUNT_TAX_ON_RECEIPT = _code(
     "amount.tax-on-receipt", W, "a non-zero TaxAmount on a receipt or payment on account"
 )
+AMOUNT_ZERO = _code("amount.zero", W, "a receipt or payment on an account of 0.00")
 AMOUNT_TAX_MISMATCH = _code(
     "amount.tax-mismatch", W, "TaxAmount differs from NetAmount × the tax rate by over a penny"
 )
@@ -208,6 +209,9 @@ INVOICE_CURRENCY_UNKNOWN = _code(
 )
 INVOICE_UNKNOWN_CUSTOMER = _code(
     "invoice.unknown-customer", I, "an invoice names no customer of the document"
+)
+INVOICE_DUPLICATE_NUMBER = _code(
+    "invoice.duplicate-number", E, "two new invoices in one document share an InvoiceNumber"
 )
 
 #: Every code, by name, in the order of the reference pages.

@@ -1,4 +1,5 @@
-"""Rules: ``duplicate.id``, Ids that the importer's duplicate prevention would skip.
+"""Rules: ``duplicate.id``, Ids that the importer's duplicate prevention would skip, and
+``invoice.duplicate-number``, one InvoiceNumber on two new invoice documents.
 
 One loop for every kind of record. Transaction Ids are integers (decision 8) and compare as
 numbers, so an already-imported Id ``007`` matches ``<Id>7</Id>``; customer and invoice Ids
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from ..issues import Issue
-from .catalogue import DUPLICATE_ID
+from .catalogue import DUPLICATE_ID, INVOICE_DUPLICATE_NUMBER
 from .document import DocumentContext
 from .facts import InvoiceFacts, RecordFacts
 from .registry import REGISTRY
@@ -83,3 +84,24 @@ def duplicate_id(context: DocumentContext) -> Iterator[Issue]:
     )
     yield from duplicates(context.customers, _text_key, imported, "customer")
     yield from duplicates(context.invoices, _new_invoice_key, imported, "invoice")
+
+
+@REGISTRY.document
+def duplicate_invoice_number(context: DocumentContext) -> Iterator[Issue]:
+    """``invoice.duplicate-number``: a new invoice document whose InvoiceNumber (digits
+    compared as a number) an earlier new one in the document already has."""
+    first: dict[str, InvoiceFacts] = {}
+    for invoice in context.invoices:
+        key = invoice.number_key
+        if key is None:
+            continue
+        earlier = first.setdefault(key, invoice)
+        if earlier is invoice:
+            continue
+        yield invoice.issue(
+            INVOICE_DUPLICATE_NUMBER,
+            f"InvoiceNumber {key} is also the number of {earlier.describe()}: Sage numbers "
+            "each invoice and credit note once, and a receipt allocated to the number could "
+            "reach either; give each invoice its own InvoiceNumber.",
+            field="InvoiceNumber",
+        )

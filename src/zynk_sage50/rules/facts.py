@@ -225,8 +225,10 @@ class InvoiceFacts(RecordFacts):
         "customer_id",
         "customer_id_at",
         "id_at",
+        "invoice_number_at",
         "is_update",
         "name",
+        "number_key",
         "posted_reference",
     )
     kind: ClassVar[str] = "Invoice"
@@ -234,6 +236,7 @@ class InvoiceFacts(RecordFacts):
         "Id": "id_at",
         "AccountReference": "account_reference_at",
         "CustomerId": "customer_id_at",
+        "InvoiceNumber": "invoice_number_at",
     }
 
     account_reference: str | None
@@ -246,7 +249,11 @@ class InvoiceFacts(RecordFacts):
     #: ``0005001`` → ``5001``), when it is a new invoice that is posted and is not a credit
     #: note; else None. Allocation treats such an invoice as a target.
     posted_reference: str | None
+    #: Its InvoiceNumber as Sage numbers it (digits compare as a number, ``0005001`` is
+    #: ``5001``), when it is a new invoice that gives a valid one; else None.
+    number_key: str | None
     id_at: int | None
+    invoice_number_at: int | None
     account_reference_at: int | None
     customer_id_at: int | None
 
@@ -258,9 +265,18 @@ class InvoiceFacts(RecordFacts):
         self.is_update = entry.is_update
         self.name = invoice_name(invoice, entry.index)
         self.posted_reference = _posted_reference(entry)
+        self.number_key = _number_key(entry)
+        self.invoice_number_at = _offset(entry, "InvoiceNumber")
         self.id_at = _offset(entry, "Id")
         self.account_reference_at = _offset(entry, "AccountReference")
         self.customer_id_at = _offset(entry, "CustomerId")
+
+
+def _number_key(entry: Located[Invoice]) -> str | None:
+    number = (entry.record.invoice_number or "").strip()
+    if entry.is_update or not number or "InvoiceNumber" in entry.invalid_fields:
+        return None
+    return str(int(number)) if number.isascii() and number.isdigit() else number
 
 
 def _posted_reference(entry: Located[Invoice]) -> str | None:

@@ -20,6 +20,7 @@ from ._recipe import POSTED, Bad, Context, Recipe
 
 PAYMENT_TYPES = tuple(InvoicePaymentType)
 PRODUCTS = tuple(kind for kind in POSTED if kind in voc.INVOICE_PRODUCT_TYPES)
+CREDITS = tuple(kind for kind in POSTED if kind in voc.INVOICE_CREDITS)
 
 
 # ----- shared codes on an invoice document ---------------------------------------------------
@@ -262,6 +263,21 @@ def invoice_unknown_customer(ctx: Context) -> Bad:
     return Bad(invoices=[invoice], customers=customers)
 
 
+def invoice_duplicate_number(ctx: Context) -> Bad:
+    """``invoice.duplicate-number``: a new invoice with the InvoiceNumber of an earlier one,
+    written as given or with leading zeros (digits compare as numbers). One taken from the
+    valid part comes back on a credit note, which is no allocation target, so no receipt of
+    the valid part becomes ambiguous."""
+    taken = [i.invoice_number for i in ctx.invoices if i.invoice_number and i.id]
+    if taken and ctx.flip():
+        number = ctx.pick(taken)
+        again = number if ctx.flip() else number.zfill(7)
+        return Bad(invoices=[ctx.invoice(ctx.pick(CREDITS), invoice_number=again)])
+    number = str(ctx.draw(st.integers(50_000, 99_999)))  # beyond the valid part's numbers
+    again = ctx.pick([number, number.zfill(7)])
+    return Bad(invoices=[ctx.invoice(invoice_number=number), ctx.invoice(invoice_number=again)])
+
+
 RECIPES: Mapping[str, Recipe] = {
     "invoice.update": invoice_update,
     "invoice.customer-missing": invoice_customer_missing,
@@ -278,4 +294,5 @@ RECIPES: Mapping[str, Recipe] = {
     "invoice.payment-not-applicable": invoice_payment_not_applicable,
     "invoice.currency-unknown": invoice_currency_unknown,
     "invoice.unknown-customer": invoice_unknown_customer,
+    "invoice.duplicate-number": invoice_duplicate_number,
 }

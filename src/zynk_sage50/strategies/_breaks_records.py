@@ -80,6 +80,12 @@ def tax_on_receipt(ctx: Context) -> Bad:
     )
 
 
+def zero(ctx: Context) -> Bad:
+    """``amount.zero``: a receipt or payment on an account of 0.00."""
+    kind = ctx.pick(v.ordered(voc.RECEIPTS_WRITTEN))
+    return Bad(rows=[ctx.row(kind, net_amount=ctx.pick([Decimal("0.00"), Decimal(0)]))])
+
+
 def tax_mismatch(ctx: Context) -> Bad:
     """``amount.tax-mismatch``: a line whose TaxAmount is more than a penny off its NetAmount
     times the rate of its TaxCode, or of its TaxRate when one is given."""
@@ -176,6 +182,7 @@ RECIPES: Mapping[str, Recipe] = {
     "amount.too-large": too_large,
     "amount.tax-on-receipt": tax_on_receipt,
     "amount.tax-mismatch": tax_mismatch,
+    "amount.zero": zero,
     "update.missing-transaction-number": missing_transaction_number,
     "update.nothing-to-update": nothing_to_update,
     "update.ignored-field": ignored_field,
