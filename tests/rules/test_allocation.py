@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,103 @@ def test_an_invoice_document_on_another_account_is_an_account_mismatch() -> None
 @pytest.mark.parametrize("kind", ["ProductCredit", "ServiceProforma", "ProductQuotation"])
 def test_credit_notes_proformas_and_quotations_are_no_targets(kind: str) -> None:
     assert document_allocation_codes(kind, "ACME01") == ["allocation.target-outside-document"]
+
+
+TAXED_DOCUMENT = """<Company>
+  <Invoices>
+    <Invoice>
+      <AccountReference>ACME01</AccountReference>
+      <InvoiceType>ServiceInvoice</InvoiceType>
+      <InvoiceNumber>5001</InvoiceNumber>
+      <InvoiceItems>{items}</InvoiceItems>{extra}
+    </Invoice>
+  </Invoices>
+  <Transactions>
+    <Transaction>
+      <TransactionType>SalesReceiptOnAccount</TransactionType>
+      <AccountReference>ACME01</AccountReference>
+      <BankReference>1200</BankReference>
+      <Reference>5001</Reference>
+      <NetAmount>{amount}</NetAmount>
+    </Transaction>
+  </Transactions>
+</Company>
+"""
+LINE = "<Item><QtyOrdered>2</QtyOrdered><UnitPrice>50</UnitPrice><TaxCode>{code}</TaxCode></Item>"
+
+
+def taxed(amount: str, code: int = 1, extra: str = "", items: str | None = None) -> list[str]:
+    """The allocation codes of a receipt of ``amount`` naming a 100.00 + VAT invoice document."""
+    text = TAXED_DOCUMENT.format(
+        items=LINE.format(code=code) if items is None else items, extra=extra, amount=amount
+    )
+    return [i.code for i in allocation_issues_of(text)]
+
+
+def allocation_issues_of(text: str) -> list[Issue]:
+    return [i for i in validate(text).issues if i.code.startswith("allocation.")]
+
+
+def test_allocating_more_than_an_invoice_document_s_gross_is_over_allocated() -> None:
+    assert taxed("120.00") == []
+    assert taxed("120.01") == ["allocation.over-allocated"]
+    (issue,) = allocation_issues_of(
+        TAXED_DOCUMENT.format(items=LINE.format(code=1), extra="", amount="150.00")
+    )
+    assert "the invoice document numbered 5001 on account ACME01" in issue.message
+    assert "120.00" in issue.message
+
+
+def test_an_invoice_document_s_gross_uses_the_callers_tax_rates() -> None:
+    assert taxed("105.00", code=5) == []
+    assert taxed("105.01", code=5) == ["allocation.over-allocated"]
+    text = TAXED_DOCUMENT.format(items=LINE.format(code=1), extra="", amount="117.50")
+    assert [i.code for i in validate(text, tax_rates={1: Decimal("17.5")}).issues] == []
+
+
+def test_an_invoice_document_s_own_payment_counts_as_allocated() -> None:
+    payment = (
+        "\n      <PaymentRef>CARD</PaymentRef><PaymentAmount>20.00</PaymentAmount>"
+        "<PaymentType>SalesReceipt</PaymentType><BankAccount>1200</BankAccount>"
+    )
+    assert taxed("100.00", extra=payment) == []
+    (issue,) = allocation_issues_of(
+        TAXED_DOCUMENT.format(items=LINE.format(code=1), extra=payment, amount="100.01")
+    )
+    assert issue.code == "allocation.over-allocated"
+    assert "its own payment of 20.00 included" in issue.message
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "<Item><QtyOrdered>2</QtyOrdered><TaxCode>1</TaxCode></Item>",  # Sage's product price
+        "<Item><QtyOrdered>2</QtyOrdered><UnitPrice>50</UnitPrice><TaxCode>9</TaxCode></Item>",
+        "<Item><QtyOrdered>2</QtyOrdered><UnitPrice>50</UnitPrice></Item>",  # no tax code
+        "<Item><QtyOrdered>2</QtyOrdered><UnitPrice>50</UnitPrice>"
+        "<UnitDiscountPercentage>10</UnitDiscountPercentage><TaxCode>1</TaxCode></Item>",
+    ],
+)
+def test_an_invoice_document_whose_gross_sage_works_out_is_not_checked(items: str) -> None:
+    assert "allocation.over-allocated" not in taxed("5000.00", items=items)
+
+
+def test_an_invoice_document_and_a_transaction_invoice_at_one_index_are_two_targets() -> None:
+    """Invoice[1] and Transaction[1] are two invoices, each allocated its own gross."""
+    si = (
+        "    <Transaction>\n      <TransactionType>SalesInvoice</TransactionType>\n"
+        "      <AccountReference>ACME01</AccountReference>\n      <Reference>SI1</Reference>\n"
+        "      <NominalCode>4000</NominalCode>\n      <NetAmount>100.00</NetAmount>\n"
+        "      <TaxCode>1</TaxCode>\n      <TaxAmount>20.00</TaxAmount>\n    </Transaction>\n"
+    )
+    receipt_si1 = (
+        "    <Transaction>\n      <TransactionType>SalesReceiptOnAccount</TransactionType>\n"
+        "      <AccountReference>ACME01</AccountReference>\n"
+        "      <BankReference>1200</BankReference>\n      <Reference>SI1</Reference>\n"
+        "      <NetAmount>120.00</NetAmount>\n    </Transaction>\n"
+    )
+    text = TAXED_DOCUMENT.format(items=LINE.format(code=1), extra="", amount="120.00")
+    text = text.replace("  <Transactions>\n", "  <Transactions>\n" + si)
+    text = text.replace("  </Transactions>", receipt_si1 + "  </Transactions>")
+    assert allocation_issues_of(text) == []
+    assert "SI1" in text.split("<Transaction>")[1]

@@ -13,12 +13,12 @@ from ..models import (
     Invoice,
     InvoiceItem,
     InvoiceItems,
-    InvoicePaymentType,
     InvoiceType,
     TransactionType,
 )
 from ..rules import DEFAULT_OPTIONS, InvoiceFacts, Located, RuleOptions
-from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key, round_line_amount, tax_for
+from ..rules.invoice_totals import invoice_gross, own_payment
+from ..vocabulary import INVOICE_CREDITS, INVOICE_POSTED, account_key
 from . import arguments as a
 from .allocation import Allocations
 from .refusals import check_record
@@ -30,33 +30,6 @@ ITEM_ARGUMENTS = {
     "UnitDiscountAmount": "discount_amount",
     "IsNegativeLine": "negative",
 }
-
-
-def invoice_gross(invoice: Invoice, options: RuleOptions) -> Decimal | None:
-    """What Sage will post an invoice document for: each line's net (quantity × unit price,
-    rounded to pennies) with its VAT at its tax code's rate (the line's, else the invoice's
-    global one), carriage included, lines marked negative taken off.
-
-    None when that cannot be known here: a line without a unit price (Sage's product price),
-    a tax code whose rate is not in the table, or a discount (Sage applies those itself).
-    """
-    if invoice.net_value_discount or invoice.net_value_discount_percent:
-        return None
-    lines = [*(invoice.invoice_items.item if invoice.invoice_items else ())]
-    if invoice.carriage is not None:
-        lines.append(invoice.carriage)
-    total = Decimal(0)
-    for line in lines:
-        if line.unit_discount_amount or line.unit_discount_percentage:
-            return None
-        code = invoice.global_tax_code if line.tax_code is None else line.tax_code
-        rate = None if code is None else options.tax_rate(code)
-        if line.unit_price is None or line.qty_ordered is None or rate is None:
-            return None
-        net = round_line_amount(line.qty_ordered * line.unit_price)
-        amount = net + tax_for(net, rate)
-        total += -amount if line.is_negative_line else amount
-    return total
 
 
 class InvoiceDocumentHandle:
@@ -111,17 +84,14 @@ class InvoiceDocumentHandle:
 
     @property
     def gross(self) -> Decimal | None:
-        """Lines and carriage with their VAT, when the builder can know it (see
-        :func:`invoice_gross`)."""
+        """Lines and carriage with their VAT, when it can be known: the rules' own
+        :func:`~zynk_sage50.rules.invoice_totals.invoice_gross`, as ``validate`` works it out."""
         return invoice_gross(self.invoice, self._options)
 
     @property
     def paid(self) -> Decimal:
         """The payment taken with the invoice that Sage allocates to it (a SalesReceipt)."""
-        invoice = self.invoice
-        if invoice.payment_type is InvoicePaymentType.SALES_RECEIPT and invoice.payment_amount:
-            return invoice.payment_amount
-        return Decimal(0)
+        return own_payment(self.invoice)
 
     def as_target(self) -> InvoiceDocumentHandle:
         """This handle, if allocations can reach it; refused otherwise, saying why."""

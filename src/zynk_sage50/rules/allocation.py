@@ -15,7 +15,9 @@ references as Sage compares them (case-insensitive, blanks around ignored, like 
 that match accounts). Update records take no part.
 
 Over-allocation compares, per invoice, the gross total of the invoice (NetAmount + TaxAmount over
-all its splits) with the sum of the gross amounts allocated to it (a receipt's NetAmount plus
+all its splits; for an invoice document, what Sage will post it for when the file says, see
+:mod:`.invoice_totals`, with its own payment counted as allocated) with the sum of the gross
+amounts allocated to it (a receipt's NetAmount plus
 its TaxAmount if any; a credit's NetAmount + TaxAmount over all its splits). Each line is
 rounded to 2 places first, and **magnitudes** are compared: exports carry receipts with a
 negative NetAmount (``-200`` against a 200.00 invoice), and that is the same allocation as a
@@ -52,9 +54,10 @@ from .catalogue import (
     ALLOCATION_TARGET_OUTSIDE_DOCUMENT,
     ALLOCATION_WRONG_LEDGER,
 )
-from .document import DocumentContext
+from .document import DEFAULT_OPTIONS, DocumentContext, RuleOptions
 from .facts import InvoiceFacts, TransactionFacts
 from .grouping import transaction_groups
+from .invoice_totals import posted_gross
 from .registry import REGISTRY
 
 _MATCH_FIELDS = ("AccountReference", "Reference")
@@ -83,18 +86,23 @@ class Item(NamedTuple):
             for row in self.rows
         )
 
-    def gross(self) -> Decimal | None:
-        """NetAmount + TaxAmount over its splits, each rounded to 2 places; None if unknown
-        (always for an invoice document: Sage works out its totals)."""
+    def gross(self, options: RuleOptions = DEFAULT_OPTIONS) -> Decimal | None:
+        """NetAmount + TaxAmount over its splits, each rounded to 2 places; for an invoice
+        document, what Sage will post it for at ``options``' tax rates. None if unknown."""
         total = Decimal(0)
         for row in self.rows:
             if not isinstance(row, TransactionFacts):
-                return None
+                return posted_gross(row.posted_lines, options)
             net, tax = row.net_amount, row.tax_amount
             if net is None or not row.readable("TaxAmount"):
                 return None
             total += round_line_amount(net) + round_line_amount(tax or Decimal(0))
         return total
+
+    def paid(self) -> Decimal:
+        """What an invoice document's own payment allocates to it (0 for the others)."""
+        first = self.first
+        return first.paid if isinstance(first, InvoiceFacts) else Decimal(0)
 
     def describe(self) -> str:
         """``SalesInvoice SI1 on account ABS001 at Transaction[1] (line 5)``."""
@@ -124,6 +132,8 @@ class Analysis(NamedTuple):
 
     allocators: Sequence[Item]
     matches: Sequence[Match]
+    #: The caller's options (the tax rates an invoice document's gross is worked out at).
+    options: RuleOptions = DEFAULT_OPTIONS
 
 
 def _item(rows: Sequence[TransactionFacts]) -> Item:
@@ -162,7 +172,11 @@ def _items(
     return invoices, allocators
 
 
-def analyse(rows: Sequence[TransactionFacts], documents: Sequence[InvoiceFacts] = ()) -> Analysis:
+def analyse(
+    rows: Sequence[TransactionFacts],
+    documents: Sequence[InvoiceFacts] = (),
+    options: RuleOptions = DEFAULT_OPTIONS,
+) -> Analysis:
     """The allocation analysis of a document's transactions (and invoice documents)."""
     invoices, allocators = _items(rows, documents)
     by_reference: dict[tuple[Ledger, str], list[Item]] = defaultdict(list)
@@ -185,7 +199,7 @@ def analyse(rows: Sequence[TransactionFacts], documents: Sequence[InvoiceFacts] 
                 other_ledger=by_reference.get((item.ledger.other, item.reference), []),
             )
         )
-    return Analysis(allocators, found)
+    return Analysis(allocators, found, options)
 
 
 def _what(item: Item) -> str:
@@ -263,27 +277,29 @@ def check_ambiguous(analysis: Analysis) -> Iterator[Issue]:
 
 def check_over_allocated(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.over-allocated``: more allocated to an invoice than its gross total."""
-    allocated: dict[int, Decimal] = {}
-    reported: set[int] = set()
+    allocated: dict[tuple[str, int], Decimal] = {}
+    reported: set[tuple[str, int]] = set()
     for match in analysis.matches:
         if len(match.targets) != 1:
             continue
         invoice = match.targets[0]
-        key = invoice.first.index
-        invoice_gross = invoice.gross()
+        key = (invoice.first.kind, invoice.first.index)
+        invoice_gross = invoice.gross(analysis.options)
         amount = match.item.gross()
         if invoice_gross is None or amount is None or key in reported:
             continue
-        total = allocated.get(key, Decimal(0)) + abs(amount)
+        total = allocated.get(key, invoice.paid()) + abs(amount)
         allocated[key] = total
         if total <= abs(invoice_gross):
             continue
         reported.add(key)
         item = match.item
+        paid = invoice.paid()
+        own = f" (its own payment of {money_text(paid)} included)" if paid else ""
         yield item.first.issue(
             ALLOCATION_OVER_ALLOCATED,
             f"{_what(item)} of {money_text(abs(amount))} brings the total allocated to "
-            f"{invoice.describe()} to {money_text(total)}, more than its gross total of "
+            f"{invoice.describe()} to {money_text(total)}{own}, more than its gross total of "
             f"{money_text(abs(invoice_gross))}: the excess of "
             f"{money_text(total - abs(invoice_gross))} cannot be allocated to it. Check the "
             "amounts and the References.",
@@ -321,6 +337,6 @@ CHECKS: tuple[Callable[[Analysis], Iterator[Issue]], ...] = (
 @REGISTRY.document
 def allocation(context: DocumentContext) -> Iterator[Issue]:
     """Every ``allocation.*`` issue, from one analysis of the document."""
-    analysis = analyse(context.transactions, context.invoices)
+    analysis = analyse(context.transactions, context.invoices, context.options)
     for check in CHECKS:
         yield from check(analysis)

@@ -18,6 +18,7 @@ from ..issues import Issue, RecordRef
 from ..models import Customer, Invoice, Transaction, TransactionType
 from ..vocabulary import INVOICE_CREDITS, INVOICE_NOT_POSTED
 from .catalogue import Code
+from .invoice_totals import PostedLine, own_payment, posted_lines
 from .located import Located
 
 _intern = sys.intern
@@ -229,6 +230,8 @@ class InvoiceFacts(RecordFacts):
         "is_update",
         "name",
         "number_key",
+        "paid",
+        "posted_lines",
         "posted_reference",
     )
     kind: ClassVar[str] = "Invoice"
@@ -252,6 +255,11 @@ class InvoiceFacts(RecordFacts):
     #: Its InvoiceNumber as Sage numbers it (digits compare as a number, ``0005001`` is
     #: ``5001``), when it is a new invoice that gives a valid one; else None.
     number_key: str | None
+    #: A target's lines as Sage posts them, for its gross (None when Sage works them out,
+    #: or when it is no target): see :mod:`.invoice_totals`.
+    posted_lines: tuple[PostedLine, ...] | None
+    #: A target's own payment, which Sage allocates to it (0 if none).
+    paid: Decimal
     id_at: int | None
     invoice_number_at: int | None
     account_reference_at: int | None
@@ -266,6 +274,9 @@ class InvoiceFacts(RecordFacts):
         self.name = invoice_name(invoice, entry.index)
         self.posted_reference = _posted_reference(entry)
         self.number_key = _number_key(entry)
+        target = self.posted_reference is not None
+        self.posted_lines = posted_lines(invoice) if target else None
+        self.paid = own_payment(invoice) if target else Decimal(0)
         self.invoice_number_at = _offset(entry, "InvoiceNumber")
         self.id_at = _offset(entry, "Id")
         self.account_reference_at = _offset(entry, "AccountReference")
