@@ -165,7 +165,7 @@ def test_an_empty_builder_has_no_invoices() -> None:
             lambda b: b.invoice(
                 account_reference="A", date="2026-11-20T00:00:00", payment_amount=0
             ),
-            "more than 0",
+            r"payment_amount: .*\(amount.zero\)",
         ),
         (
             lambda b: b.invoice(account_reference="A", date="2026-11-20T00:00:00", currency="XXY"),

@@ -107,8 +107,6 @@ class InvoiceCalls(BuilderState):
         if kind in INVOICE_CREDITS:
             raise BuildError(f"invoice_type {kind.value} is a credit note: use credit_note()")
         paid = a.optional_money("payment_amount", payment_amount)
-        if paid == 0:
-            raise BuildError("payment_amount must be more than 0 (leave it out for no payment)")
         given_type = (
             None
             if payment_type is None

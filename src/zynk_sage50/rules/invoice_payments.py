@@ -9,6 +9,7 @@ from ..issues import Issue
 from ..models import Invoice
 from ..vocabulary import INVOICE_CREDITS, INVOICE_NOT_POSTED
 from .catalogue import (
+    AMOUNT_ZERO,
     INVOICE_PAYMENT_DEFAULT_BANK,
     INVOICE_PAYMENT_NOT_APPLICABLE,
     INVOICE_PAYMENT_TYPE_MISSING,
@@ -26,6 +27,21 @@ def _payment_amount(located: Located[Invoice]) -> Decimal | None:
     """The PaymentAmount when it records a payment (given and not zero)."""
     amount = located.record.payment_amount
     return None if amount is None or amount == 0 else amount
+
+
+@REGISTRY.record(Invoice)
+def zero_payment(located: Located[Invoice]) -> Iterator[Issue]:
+    """``amount.zero`` (warning): a PaymentAmount of 0 records no payment (no receipt is
+    created), which is almost always an amount lost on the way."""
+    amount = located.record.payment_amount
+    if amount is None or amount != 0:
+        return
+    yield located.issue(
+        AMOUNT_ZERO,
+        f"{named(located)} has PaymentAmount {amount}: no receipt is created for a payment of "
+        "nothing. Give the amount received, or leave the payment fields out.",
+        field="PaymentAmount",
+    )
 
 
 @REGISTRY.record(Invoice)

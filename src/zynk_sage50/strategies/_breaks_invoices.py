@@ -208,7 +208,7 @@ def invoice_negative_price(ctx: Context) -> Bad:
 
 def invoice_payment_without_amount(ctx: Context) -> Bad:
     """``invoice.payment-without-amount``: PaymentType, PaymentRef or BankAccount without a
-    PaymentAmount (or with 0)."""
+    PaymentAmount (a PaymentAmount of 0 is ``amount.zero`` as well)."""
     given: dict[str, Any] = ctx.pick(
         [
             {"payment_type": InvoicePaymentType.SALES_RECEIPT},
@@ -217,8 +217,7 @@ def invoice_payment_without_amount(ctx: Context) -> Bad:
             {"payment_type": InvoicePaymentType.SALES_RECEIPT_ON_ACCOUNT, "bank_account": "1210"},
         ]
     )
-    amount = ctx.pick([None, Decimal("0.00")])
-    return Bad(invoices=[ctx.invoice(payment_amount=amount, **given)])
+    return Bad(invoices=[ctx.invoice(**given)])
 
 
 def invoice_payment_type_missing(ctx: Context) -> Bad:
