@@ -534,3 +534,33 @@ def test_point_5_an_invoice_number_is_read_as_a_number_as_sage_posts_it() -> Non
         )
     report = clean(b.build())
     assert "allocation.target-outside-document" not in report.codes
+
+
+def test_issue_17_the_builder_computes_a_missing_tax_amount_from_the_tax_code() -> None:
+    b = zs.DocumentBuilder()
+    b.customer(account_reference="ACME01", company_name="Acme Ltd")
+    invoice = b.sales_invoice(
+        account_reference="ACME01", reference="INV9", date="2026-11-02T00:00:00"
+    )
+    invoice.split(nominal_code="4000", net_amount=Decimal("100.00"), tax_code=1)
+    receipt = b.bank_receipt(
+        bank="1200",
+        nominal_code="4900",
+        net_amount=Decimal("10.00"),
+        tax_code=5,
+        date="2026-11-02T00:00:00",
+    )
+    company = b.build()
+    assert company.transactions is not None
+    (split,) = [t for t in company.transactions.transaction if t.reference == "INV9"]
+    assert split.tax_amount == Decimal("20.00")
+    assert receipt.tax_amount == Decimal("0.50")
+    report = zs.validate(company)
+    assert (report.errors, report.warnings) == ((), ())
+    seventeen = zs.DocumentBuilder(tax_rates={1: Decimal("17.5")})
+    seventeen.customer(account_reference="ACME01", company_name="Acme Ltd")
+    other = seventeen.sales_invoice(
+        account_reference="ACME01", reference="INV9", date="2026-11-02T00:00:00"
+    )
+    other.split(nominal_code="4000", net_amount=Decimal("100.00"), tax_code=1)
+    assert other.splits[0].tax_amount == Decimal("17.50")

@@ -23,15 +23,18 @@ class BankCalls(BuilderState):
 
     def _bank(self, transaction_type: TransactionType, given: dict[str, Any]) -> Transaction:
         requested_id = given.pop("id")
+        net = a.money("net_amount", given.pop("net_amount"))
+        tax_code = a.optional_integer("tax_code", given.pop("tax_code"))
+        tax = self._tax(net, a.optional_money("tax_amount", given.pop("tax_amount")), tax_code)
         row = self._row(
             {
                 "transaction_type": transaction_type,
                 "account_reference": a.text("bank", given.pop("bank")),
                 "transaction_date": a.when("date", given.pop("date")),
                 "nominal_code": a.text("nominal_code", given.pop("nominal_code")),
-                "net_amount": a.money("net_amount", given.pop("net_amount")),
-                "tax_amount": a.optional_money("tax_amount", given.pop("tax_amount")),
-                "tax_code": a.optional_integer("tax_code", given.pop("tax_code")),
+                "net_amount": net,
+                "tax_amount": tax,
+                "tax_code": tax_code,
                 "department": a.optional_integer("department", given.pop("department")),
                 **{name: a.optional_text(name, value) for name, value in given.items()},
             },

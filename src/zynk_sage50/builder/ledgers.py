@@ -124,6 +124,9 @@ class LedgerCalls(BuilderState):
         split["tax_amount"] = a.optional_money("tax_amount", split["tax_amount"])
         for name in ("tax_code", "department"):
             split[name] = a.optional_integer(name, split[name])
+        split["tax_amount"] = self._tax(
+            split["net_amount"], split["tax_amount"], split["tax_code"]
+        )
         for name in ("details", "fund", "project_ref", "project_item"):
             split[name] = a.optional_text(name, split[name])
         row = self._row({**handle.header.fields(), **split}, requested_id=requested_id)

@@ -10,6 +10,7 @@ from typing import Any
 from ..modelinfo import class_info
 from ..models import Customer, Transaction
 from ..rules import InvoiceFacts, RuleOptions
+from ..vocabulary import tax_for
 from .allocation import Allocations
 from .handles import InvoiceHandle, JournalHandle
 from .ids import IdPool
@@ -51,6 +52,16 @@ class BuilderState:
         self._document_ids: set[str] = set()
         #: Invoice documents by InvoiceNumber as the rules compare it (their facts).
         self._document_numbers: dict[str, InvoiceFacts] = {}
+
+    def _tax(
+        self, net: Decimal | None, tax_amount: Decimal | None, tax_code: int | None
+    ) -> Decimal | None:
+        """The TaxAmount to write: the one given, or else NetAmount at the TaxCode's rate (the
+        company's via ``tax_rates``, else Sage's default table) when that rate is known."""
+        if tax_amount is not None or net is None or tax_code is None:
+            return tax_amount
+        rate = self._options.tax_rate(tax_code)
+        return None if rate is None else tax_for(net, rate)
 
     @property
     def next_id(self) -> int:
