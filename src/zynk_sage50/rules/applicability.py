@@ -1,6 +1,7 @@
 """Which fields each kind of record needs, uses, ignores: the applicability matrix, as data.
 
-For transactions this is ``fields.md`` §3.2 (decisions 3, 12 and 14a adjust it): per
+For transactions this is Zynk's Transaction XML field table (with the decisions recorded in
+the schemas' documentation adjusting it): per
 TransactionType, each element is required, optional, not applicable, update-only or
 export-only. The ``type.*``, ``update.*`` and ``field.export-only`` rules read it, and so can
 the builder (its required arguments) and the strategies (which fields to draw):
