@@ -60,8 +60,8 @@ class RecordOperation(Enum):
 @attr.s(slots=True, kw_only=True)
 class RecordErrors:
     """
-    Errors/Error: what Zynk adds to each record it writes to a task's fail file (fields.md
-    section 1.3).
+    Errors/Error: what Zynk adds to each record it writes to a task's fail file (Zynk's XML
+    overview).
 
     Accepted on Customer, Invoice and Transaction so that a fail file reads, round-trips and,
     once fixed, re-validates; the importer ignores it (record.import-error, info). zynk-sage50

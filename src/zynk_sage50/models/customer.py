@@ -468,7 +468,7 @@ class DeliveryAddress:
 @attr.s(slots=True, kw_only=True)
 class DepartmentInfo:
     """
-    DepartmentInfo (fields.md 2.6; C8).
+    DepartmentInfo (C8).
 
     Attributes:
         reference: D13: Sage department numbers are 0-999.
@@ -526,7 +526,7 @@ class PaymentTermsBasis(Enum):
 @attr.s(slots=True, kw_only=True)
 class AnalysisCodes:
     """
-    AnalysisCodes/AnalysisCode (fields.md 2.7; Sage 200 seed, C13).
+    AnalysisCodes/AnalysisCode (Sage 200 seed, C13).
     """
 
     analysis_code: list[AnalysisCode] = attr.ib(
@@ -541,7 +541,7 @@ class AnalysisCodes:
 @attr.s(slots=True, kw_only=True)
 class Banks:
     """
-    Banks/Bank (fields.md 2.5; Sage columns BANK_* are varchar(60)).
+    Banks/Bank (Sage columns BANK_* are varchar(60)).
     """
 
     bank: list[Bank] = attr.ib(
@@ -556,7 +556,7 @@ class Banks:
 @attr.s(slots=True, kw_only=True)
 class Contacts:
     """
-    Contacts/Contact (fields.md 2.3; Sage 200 seed, C13).
+    Contacts/Contact (Sage 200 seed, C13).
     """
 
     contact: list[Contact] = attr.ib(
@@ -571,7 +571,7 @@ class Contacts:
 @attr.s(slots=True, kw_only=True)
 class CustomerAddress:
     """
-    CustomerInvoiceAddress / CustomerDeliveryAddress (fields.md 2.2).
+    CustomerInvoiceAddress / CustomerDeliveryAddress.
 
     Attributes:
         title: C4 (decision 15): 20, since the seed's 3 would reject "Mrs.".
@@ -819,7 +819,7 @@ class CustomerAddress:
 @attr.s(slots=True, kw_only=True)
 class DeliveryAddresses:
     """
-    DeliveryAddresses/Contact (fields.md 2.4; Sage 200 seed, C13).
+    DeliveryAddresses/Contact (Sage 200 seed, C13).
     """
 
     contact: list[DeliveryAddress] = attr.ib(
@@ -834,7 +834,7 @@ class DeliveryAddresses:
 @attr.s(slots=True, kw_only=True)
 class Customer:
     """
-    Company/Customers/Customer (fields.md section 2).
+    Company/Customers/Customer (Zynk's Sage 50 UK Customer XML).
 
     The Sage 50 UK customer page is the spec; fields found only on the Sage 200 seed page are
     accepted with the seed's lengths (decision 15). Export-only fields are accepted so that

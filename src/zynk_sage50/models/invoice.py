@@ -30,8 +30,8 @@ class InvoicePaymentType(Enum):
 
 class InvoiceType(Enum):
     """
-    The Invoice XML page's types, plus ServiceCredit (fields.md 4.1; Sage has service credit
-    notes, and the training platform of seed 000 exports credit notes).
+    The Invoice XML page's types, plus ServiceCredit (Zynk's field table lists it; Sage has
+    service credit notes, and the training platform of seed 000 exports credit notes).
 
     Proformas and quotations are accepted; invoice.not-posted says they are not postings.
     """
@@ -261,7 +261,7 @@ class InvoiceAddress:
 @attr.s(slots=True, kw_only=True)
 class InvoiceItem:
     """
-    InvoiceItems/Item and Carriage (fields.md 4.2; Sage table INVOICE_ITEM).
+    InvoiceItems/Item and Carriage (Sage table INVOICE_ITEM).
 
     Attributes:
         sku: Product code (STOCK_CODE, 30); S1, S2, S3 and M are Sage's special and message
@@ -531,9 +531,8 @@ class InvoiceItems:
 @attr.s(slots=True, kw_only=True)
 class Invoice:
     """
-    Company/Invoices/Invoice: Zynk's Sage 50 UK Invoice XML (fields.md section 4), as read by
-    the Import Invoices, Update Invoices and Update Ledgers tasks and written by Export
-    Invoices.
+    Company/Invoices/Invoice: Zynk's Sage 50 UK Invoice XML, as read by the Import Invoices,
+    Update Invoices and Update Ledgers tasks and written by Export Invoices.
 
     Everything is optional here: which fields a new invoice needs (a customer, a quantity on
     every item, a Sku on product lines...) is checked by the invoice.* rules, because an update
@@ -541,9 +540,9 @@ class Invoice:
     it changes. Export-only fields are accepted so that exports parse; the rules warn about
     them (decision 3, field.export-only). Decision 2: element order is free (xs:all). Decision
     4: optional numerics, booleans and dates are nillable. Decision 6: money, rates and
-    quantities are exact decimals. I1-I8 are the invoice disagreements of fields.md section 5,
-    decided as decisions.md decides the others: where a page contradicts itself, the Sage 50
-    database column decides (the INVOICE and INVOICE_ITEM tables of Zynk's Sage 50 UK schema
+    quantities are exact decimals. I1-I8 are where Zynk's invoice pages disagree, decided as
+    the other decisions are (see docs/invoices.md): where a page contradicts itself, the Sage
+    50 database column decides (the INVOICE and INVOICE_ITEM tables of Zynk's Sage 50 UK schema
     documentation). I6 (the export sample's raw "&amp;") and I8 (the truncated Update Invoice
     sample) shape no facet: both files are not XML and are reported as xml.malformed with their
     line, never recovered (as C21).
@@ -564,7 +563,7 @@ class Invoice:
         order_number: Sage column INVOICE.ORDER_NUMBER is 7.
         due_date: I4 (decision 7): a dateTime like every other date. The page's own sample
             writes the date-only 2014-01-31, which is schema.invalid-value (write
-            2014-01-31T00:00:00); decision 7 was made knowing that sample (fields.md 1.3).
+            2014-01-31T00:00:00); decision 7 was made knowing that sample.
         customer_order_number:
         taken_by:
         currency: I3 (as decision 14a accepts fields Zynk's own samples carry): in the main
@@ -595,7 +594,7 @@ class Invoice:
         net_value_discount_percent:
         net_value_discount:
         invoice_items:
-        carriage: Item-like (fields.md 4.1): the export writes the same fields as an item.
+        carriage: Item-like: the export writes the same fields as an item.
         consignment_no:
         courier: "int, length 2" (Sage column COURIER_NUMBER is a smallint).
         settlement_days:

@@ -70,8 +70,8 @@ class TransactionType(Enum):
 @attr.s(slots=True, kw_only=True)
 class Transaction:
     """
-    Company/Transactions/Transaction: the twelve Sage 50 UK transaction types (fields.md
-    section 3).
+    Company/Transactions/Transaction: the twelve Sage 50 UK transaction types (Zynk's
+    Transaction XML).
 
     Almost every element is optional here: which fields a TransactionType requires or ignores
     is checked by the business rules (type.required-field, type.field-not-applicable), because
