@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 import click
@@ -113,3 +114,22 @@ class GuardedStdout:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+def write_output(data: bytes, output: str | None) -> None:
+    """Write a command's result to ``-o OUT`` (a path) or, without one or with ``-``, to
+    standard output; a target that cannot be written is a usage error naming ``-o``."""
+    if output is None or output == "-":
+        try:
+            out = stdout_binary()
+            out.write(data)
+            out.flush()
+        except OSError as exc:
+            raise output_failed(exc) from None
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
+        ) from None

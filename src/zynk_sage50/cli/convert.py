@@ -25,7 +25,7 @@ from ..writing import dumps
 from ._input import PEEK, kind_of, peekable, read_bounded
 from ._options import limit_options
 from ._status import EXIT_INVALID, EXIT_UNREADABLE
-from ._streams import output_failed, stdin_binary, stdout_binary
+from ._streams import stdin_binary, write_output
 from ._suggest import SuggestingChoice
 
 
@@ -108,21 +108,7 @@ def convert_command(file: str, target: str, output: str | None, limits: Limits) 
         raise click.exceptions.Exit(EXIT_UNREADABLE) from None
     except (ZynkSage50Error, SerializationError) as exc:
         raise _fail(file, exc) from None
-    data = text.encode("utf-8")
-    if output is None or output == "-":
-        try:
-            out = stdout_binary()
-            out.write(data)
-            out.flush()
-        except OSError as exc:
-            raise output_failed(exc) from None
-        return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        raise click.BadParameter(
-            f"cannot write {output}: {exc.strerror or exc}", param_hint="'-o'"
-        ) from None
+    write_output(text.encode("utf-8"), output)
 
 
 command = convert_command

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 import click
 
 from ..issues import Severity
 from ..models import TransactionType
 from ..rules.catalogue import CATALOGUE
-from ._streams import output_failed, stdout_binary
+from ._streams import write_output
 from ._suggest import did_you_mean
 
 _OPTIONS = {
@@ -143,21 +142,7 @@ def fixtures_command(
         note = _severity_note(invalid_code)
         if note is not None:
             click.echo(f"zynk-sage50: {note}", err=True)
-    data = text.encode("utf-8")
-    if output is None or output == "-":
-        try:
-            out = stdout_binary()
-            out.write(data)
-            out.flush()
-        except OSError as exc:
-            raise output_failed(exc) from None
-        return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        raise click.BadParameter(
-            f"cannot write {output}: {exc.strerror or exc}", param_hint="-o"
-        ) from None
+    write_output(text.encode("utf-8"), output)
 
 
 command = fixtures_command
