@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..issues import Issue
 from ..models import Customer, CustomerAddress, DeliveryAddress, DiscountType
@@ -121,7 +122,15 @@ def _addresses(
 @REGISTRY.record(Customer)
 def address_country_unknown(located: LocatedCustomer) -> Iterator[Issue]:
     """``address.country-unknown``: an address Country that is not an ISO 3166-1 alpha-2 code."""
-    for where, label, address in _addresses(located.record):
+    return unknown_countries(located, _addresses(located.record))
+
+
+def unknown_countries(
+    located: Located[Any], places: Iterable[tuple[str, str, Any]]
+) -> Iterator[Issue]:
+    """``address.country-unknown`` for each (path below the record, label, address) whose
+    Country is not a two-letter ISO 3166 code (customers' and invoices' addresses alike)."""
+    for where, label, address in places:
         country = address.country
         if country is None or not country.strip() or country_code(country):
             continue

@@ -13,13 +13,13 @@ from ..vocabulary import decimal_places, exceeds_money_limit
 from .amounts import precision_message, too_large_message
 from .applicability import INVOICE_ADDRESS_EXPORT_ONLY, INVOICE_EXPORT_ONLY, ITEM_EXPORT_ONLY
 from .catalogue import (
-    ADDRESS_COUNTRY_UNKNOWN,
     AMOUNT_PRECISION,
     AMOUNT_TOO_LARGE,
     FIELD_EXPORT_ONLY,
     INVOICE_CURRENCY_UNKNOWN,
 )
-from .countries import code_for_name, country_code, currency_codes
+from .countries import currency_codes
+from .customers import unknown_countries
 from .invoice_lines import addresses, lines, named
 from .located import Located
 from .registry import REGISTRY
@@ -86,20 +86,13 @@ def currency_unknown(located: Located[Invoice]) -> Iterator[Issue]:
 @REGISTRY.record(Invoice)
 def address_country_unknown(located: Located[Invoice]) -> Iterator[Issue]:
     """``address.country-unknown`` (warning) in an invoice or delivery address."""
-    for name, address in addresses(located.record):
-        country = address.country
-        if country is None or not country.strip() or country_code(country):
-            continue
-        if f"{name}/Country" in located.invalid_fields:
-            continue  # longer than 2 characters: already schema.too-long
-        code = code_for_name(country)
-        instead = f"write {code}" if code else "write one, e.g. GB for the United Kingdom"
-        yield located.issue(
-            ADDRESS_COUNTRY_UNKNOWN,
-            f"Country {country!r} in {name} of {named(located)} is not a two-letter ISO 3166 "
-            f"country code, which is what Sage expects: {instead}.",
-            field=f"{name}/Country",
-        )
+    return unknown_countries(
+        located,
+        (
+            (name, f"{name} of {named(located)}", address)
+            for name, address in addresses(located.record)
+        ),
+    )
 
 
 def _export_only_issues(
