@@ -139,15 +139,15 @@ def test_jobs_with_standard_input_among_files(tmp_path: Path) -> None:
 # --- point 5: progress and streamed standard input ------------------------------------------
 
 
-def _big(tmp_path: Path, rows: int = 15_000) -> Path:
+def _big(tmp_path: Path, rows: int = 30_000) -> Path:
+    """Rows that differ (identical rows are checked once and take no time at all)."""
     record = (
-        "<Transaction><Id>1</Id><TransactionType>SalesInvoice</TransactionType>"
+        "<Transaction><Id>{}</Id><TransactionType>SalesInvoice</TransactionType>"
         "<AccountReference>A</AccountReference><NetAmount>1.00</NetAmount></Transaction>"
     )
     path = tmp_path / "big.xml"
-    path.write_text(
-        "<Company><Transactions>" + record * rows + "</Transactions></Company>", encoding="utf-8"
-    )
+    body = "".join(record.format(number) for number in range(rows))
+    path.write_text(f"<Company><Transactions>{body}</Transactions></Company>", encoding="utf-8")
     return path
 
 

@@ -136,6 +136,14 @@ class IssueCollector:
         else:
             self.omitted[issue.code] = self.omitted.get(issue.code, 0) + 1
 
+    def full(self, code: str) -> bool:
+        """Has ``code`` had its share (so that a new issue of it would only be counted)?"""
+        return self.kept.get(code, 0) >= self.per_code
+
+    def omit(self, code: str) -> None:
+        """Count an issue of ``code`` that is not kept (see :meth:`full`)."""
+        self.omitted[code] = self.omitted.get(code, 0) + 1
+
     def extend(self, issues: Iterable[Issue]) -> None:
         """Add each of ``issues``."""
         for issue in issues:

@@ -73,7 +73,6 @@ def model_events(company: Company, problems: list[Issue]) -> Iterator[RecordEven
                 kind=kind,
                 index=index,
                 element=element,
-                path=path,
                 issues=[_problem_issue(problem, ref) for problem in found],
             )
 

@@ -57,27 +57,32 @@ def read_records(
 ) -> Iterator[ReadRecord]:
     """Check each record against the XSD (where its batch did not pass whole) and bind it."""
     for event in events:
-        issues = list(event.issues)
-        if not event.clean:
-            issues.extend(check_record_schema(event.element, event.path, event.ref))
-        if binding is Binding.LENIENT:
-            entry: Located[Any] | None = _locate(event, binder, issues)
-        elif issues:
+        yield read_record(event, binder, binding)
+
+
+def read_record(event: RecordEvent, binder: Binder, binding: Binding) -> ReadRecord:
+    """One record of :func:`read_records` (for a caller that handles some records itself)."""
+    issues = list(event.issues)
+    if not event.clean:
+        issues.extend(check_record_schema(event.element, event.path, event.ref))
+    if binding is Binding.LENIENT:
+        entry: Located[Any] | None = _locate(event, binder, issues)
+    elif issues:
+        entry = None
+    else:
+        try:
+            record = binder.bind(event.element, RECORD_CLASSES[event.kind], checked=True)
+        except SchemaBindingError as exc:
+            issues.append(_unbindable(exc, event))
             entry = None
         else:
-            try:
-                record = binder.bind(event.element, RECORD_CLASSES[event.kind], checked=True)
-            except SchemaBindingError as exc:
-                issues.append(_unbindable(exc, event))
-                entry = None
-            else:
-                entry = Located(
-                    record=record,
-                    kind=event.kind,
-                    index=event.index,
-                    line=event.element.sourceline,
-                )
-        yield ReadRecord(event=event, issues=issues, entry=entry)
+            entry = Located(
+                record=record,
+                kind=event.kind,
+                index=event.index,
+                line=event.element.sourceline,
+            )
+    return ReadRecord(event=event, issues=issues, entry=entry)
 
 
 def _unbindable(exc: SchemaBindingError, event: RecordEvent) -> Issue:

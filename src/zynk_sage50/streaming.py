@@ -9,7 +9,7 @@ are provisional until the stream is exhausted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attr
@@ -68,21 +68,46 @@ def check_value_lengths(element: etree._Element, finder: etree.XPath, limit: int
     )
 
 
+class BatchCheck:
+    """The XSD's verdict on a batch of records, asked for once, when first needed (a batch
+    whose records all repeat records already checked never needs it: see :mod:`.repeats`)."""
+
+    __slots__ = ("_collection", "_valid")
+
+    def __init__(self, collection: etree._Element) -> None:
+        self._collection = collection
+        self._valid: bool | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Does the whole batch pass the XSD (one libxml2 call)?"""
+        if self._valid is None:
+            self._valid = is_schema_valid(self._collection)
+        return self._valid
+
+
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
 class RecordEvent:
-    """One record as it streams past: still attached to the (otherwise emptied) tree.
-
-    ``clean`` is true when the batch the record was read in passed the XSD as a whole, so the
-    record needs no schema check of its own.
-    """
+    """One record as it streams past: still attached to the (otherwise emptied) tree."""
 
     kind: str
     index: int
     element: etree._Element
-    path: str
-    clean: bool = False
+    #: The check of the batch the record was read in (None: the record is on its own).
+    batch: BatchCheck | None = None
     #: Problems found before the schema check (a model's values the writer refused).
-    issues: list[Issue] = attr.ib(factory=list)
+    issues: Sequence[Issue] = ()
+
+    @property
+    def clean(self) -> bool:
+        """Did the batch the record was read in pass the XSD as a whole (so that the record
+        needs no schema check of its own)?"""
+        return self.batch is not None and self.batch.valid
+
+    @property
+    def path(self) -> str:
+        """``/Company/Transactions/Transaction[3]``."""
+        return f"/Company/{COLLECTION_OF[self.kind]}/{self.kind}[{self.index}]"
 
     @property
     def ref(self) -> RecordRef:
@@ -144,21 +169,22 @@ class RecordStream:
             **parser_options(),
         )
         try:
+            # The collection the last record was in, and its kind of record: the next record
+            # in the same place needs none of the checks of where it is.
+            current: etree._Element | None = None
+            kind = ""
             for _event, element in parser:
-                if self.root is None:
-                    self._check_start(element.getroottree())
                 collection = element.getparent()
-                kind = str(element.tag)
-                if (
-                    collection is None
-                    or str(collection.tag) != COLLECTION_OF[kind]
-                    or collection.getparent() is not self.root
-                    or first_collection.setdefault(kind, collection) is not collection
-                ):
-                    continue  # not a record where records go: left for the residual check
-                if batch and batch[0].element.getparent() is not collection:
-                    yield from self._flush(batch, stream)
-                counts[kind] += 1
+                if collection is None or collection is not current or element.tag != kind:
+                    if self.root is None:
+                        self._check_start(element.getroottree())
+                    if not self._is_collection(collection, element, first_collection):
+                        continue  # not a record where records go: left for the residual check
+                    if batch and collection is not current:
+                        yield from self._flush(batch, stream)
+                    current = collection
+                    kind = str(element.tag)
+                index = counts[kind] = counts[kind] + 1
                 self.records += 1
                 if self.records > self.limits.max_records:
                     raise TooLargeError(
@@ -167,14 +193,7 @@ class RecordStream:
                         limit="max_records",
                         line=element.sourceline,
                     )
-                batch.append(
-                    RecordEvent(
-                        kind=kind,
-                        index=counts[kind],
-                        element=element,
-                        path=f"/Company/{COLLECTION_OF[kind]}/{kind}[{counts[kind]}]",
-                    )
-                )
+                batch.append(RecordEvent(kind=kind, index=index, element=element))
                 if len(batch) >= BATCH_SIZE:
                     yield from self._flush(batch, stream)
             if batch:
@@ -186,14 +205,29 @@ class RecordStream:
         finally:
             stream.close()
 
+    def _is_collection(
+        self,
+        collection: etree._Element | None,
+        element: etree._Element,
+        first_collection: dict[str, etree._Element],
+    ) -> bool:
+        """Is ``collection`` the (first) collection of ``element``'s kind, under the root?"""
+        kind = str(element.tag)
+        return (
+            collection is not None
+            and str(collection.tag) == COLLECTION_OF[kind]
+            and collection.getparent() is self.root
+            and first_collection.setdefault(kind, collection) is collection
+        )
+
     def _flush(self, batch: list[RecordEvent], stream: object) -> Iterator[RecordEvent]:
         """Check a batch of records of one collection as a whole, yield them, drop them."""
         collection = batch[0].element.getparent()
         assert collection is not None
         self._check_safety(collection)
-        clean = is_schema_valid(collection)
+        check = BatchCheck(collection)
         for event in batch:
-            event.clean = clean
+            event.batch = check
             yield event
         for event in batch:
             _drop(event.element)

@@ -22,7 +22,8 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model_source import model_events, model_root
 from .models import Company
 from .parsing import Source
-from .reading import Binding, read_records
+from .reading import Binding, read_record
+from .repeats import RepeatedRecords
 from .rules import DocumentContext, RuleOptions, record_facts, run_document_rules, run_record_rules
 from .rules.facts import AnyFacts
 from .schema_check import check_schema
@@ -66,16 +67,29 @@ class _Checker:
     facts: list[AnyFacts] = attr.ib(factory=list)
 
     def records(self, events: Iterable[RecordEvent], binder: Binder) -> None:
-        """The one loop over a document's records."""
-        add = self.collector.extend
+        """Each record through :func:`.reading.read_record` and the record rules, unless it
+        repeats one already checked (:mod:`.repeats`)."""
+        collector = self.collector
         keep = self.facts.append
         options = self.options
-        for read in read_records(events, binder, Binding.LENIENT):
+        repeats = RepeatedRecords()
+        for event in events:
+            key = repeats.key(event)
+            if key is not None:
+                replayed = repeats.replay(key, event, collector)
+                if replayed is not None:
+                    keep(replayed)
+                    continue
+            read = read_record(event, binder, Binding.LENIENT)
             entry = read.entry
             assert entry is not None
-            add(read.issues)
-            add(run_record_rules(entry, options))
-            keep(record_facts(entry))
+            issues = read.issues
+            issues.extend(run_record_rules(entry, options))
+            facts = record_facts(entry)
+            if key is not None:
+                repeats.remember(key, event, issues, facts)
+            collector.extend(issues)
+            keep(facts)
 
     def document(self, root_issues: list[Issue], has_customers: bool) -> None:
         """The root's schema issues, then the rules across records."""
