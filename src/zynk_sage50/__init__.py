@@ -21,6 +21,7 @@ from .errors import (
     WrongRootError,
     ZynkSage50Error,
 )
+from .import_sets import ImportSetReport, validate_together
 from .interchange import from_dict, from_json, json_schema, to_dict, to_json
 from .issues import Issue, RecordRef, Report, Severity
 from .limits import Limits
@@ -94,6 +95,7 @@ __all__ = [
     "DroppedContentWarning",
     "EmptyCollection",
     "ForbiddenXmlError",
+    "ImportSetReport",
     "Invoice",
     "InvoiceAddress",
     "InvoiceDocumentHandle",
@@ -150,4 +152,5 @@ __all__ = [
     "to_json",
     "triage",
     "validate",
+    "validate_together",
 ]

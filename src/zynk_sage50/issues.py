@@ -43,10 +43,14 @@ class Issue:
     line: int | None = None
     path: str | None = None
     record: RecordRef | None = None
+    #: The file the issue is in, when files are checked together as one import
+    #: (``validate_together``); None for a document checked on its own.
+    file: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Its JSON form, as ``zynk-sage50 validate --format json`` writes it (docs/cli.md)."""
-        return {
+        """Its JSON form, as ``zynk-sage50 validate --format json`` writes it (docs/cli.md);
+        ``file`` only for an issue of files checked together."""
+        data = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -54,9 +58,14 @@ class Issue:
             "path": self.path,
             "record": self.record.to_dict() if self.record else None,
         }
+        if self.file is not None:
+            data["file"] = self.file
+        return data
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
+        if self.file is not None:
+            where = f"{self.file}, {where}" if where else f"{self.file}: "
         return f"{where}{self.severity.value} {self.code}: {self.message}"
 
 

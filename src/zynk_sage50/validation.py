@@ -58,13 +58,21 @@ def _reading_issue(exc: Exception) -> Issue:
 
 
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
-class _Checker:
-    """Runs the record rules on each record as it passes and keeps its compact facts; then
-    the document rules over all of them."""
+class DocumentPart:
+    """A document whose records were checked: their issues and compact facts, and what the
+    document rules need of the rest (its root's issues, whether it has Customers).
+
+    ``validate`` runs the document rules over one part; ``validate_together`` over the facts
+    of several (:mod:`.import_sets`).
+    """
 
     collector: IssueCollector
     options: RuleOptions
     facts: list[AnyFacts] = attr.ib(factory=list)
+    root_issues: list[Issue] = attr.ib(factory=list)
+    has_customers: bool = False
+    #: A model's issues have no lines (its elements are an implementation detail).
+    from_model: bool = False
 
     def records(self, events: Iterable[RecordEvent], binder: Binder) -> None:
         """Each record through :func:`.reading.read_record` and the record rules, unless it
@@ -91,42 +99,87 @@ class _Checker:
             collector.extend(issues)
             keep(facts)
 
-    def document(self, root_issues: list[Issue], has_customers: bool) -> None:
-        """The root's schema issues, then the rules across records."""
-        self.collector.extend(root_issues)
-        context = DocumentContext.collect(
-            self.facts, has_customers=has_customers, options=self.options
+    def report(self, strict: bool, file: str | None = None) -> Report:
+        """The part's issues so far, in document order (each naming ``file`` if given)."""
+        issues: Iterable[Issue] = self.collector.issues
+        if self.from_model or file is not None:
+            line_kept = not self.from_model
+            issues = [
+                attr.evolve(
+                    issue,
+                    line=issue.line if line_kept else None,
+                    file=file if issue.file is None else issue.file,
+                )
+                for issue in issues
+            ]
+        # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
+        return Report(
+            issues=sort_issues(issues),  # type: ignore[arg-type]
+            strict=strict,
+            omitted=self.collector.omitted,
         )
-        self.collector.extend(run_document_rules(context))
+
+
+def check_records(
+    source: ValidateSource, options: RuleOptions, limits: Limits, progress: Progress | None
+) -> DocumentPart:
+    """Read a document (or write a model's records) and check each record: a part whose
+    document rules are still to run. Input that cannot be read safely is a part with its one
+    ``xml.*`` issue and no records."""
+    if isinstance(source, Company):
+        return _check_model(source, options, limits)
+    if isinstance(source, etree._Element):
+        raise TypeError(
+            "source must be a path, bytes, XML text, a binary file object or a Company, "
+            "not an lxml element (write it with etree.tostring first)"
+        )
+    return _check_document(source, options, limits, progress)
 
 
 def _check_document(
     source: Source, options: RuleOptions, limits: Limits, progress: Progress | None
-) -> _Checker:
-    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
+) -> DocumentPart:
+    part = DocumentPart(collector=IssueCollector(limits.max_issues_per_code), options=options)
     stream = RecordStream(source, limits, progress=progress)
     try:
-        checker.records(stream, Binder(limits))
+        part.records(stream, Binder(limits))
         root = stream.residual_root()
     except (MalformedXmlError, ForbiddenXmlError, TooLargeError, WrongRootError) as exc:
-        checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
-        checker.collector.add(_reading_issue(exc))
-        return checker
-    checker.document(check_schema(root), root.find("Customers") is not None)
-    return checker
+        part = DocumentPart(collector=IssueCollector(limits.max_issues_per_code), options=options)
+        part.collector.add(_reading_issue(exc))
+        return part
+    part.root_issues = check_schema(root)
+    part.has_customers = root.find("Customers") is not None
+    return part
 
 
-def _check_model(company: Company, options: RuleOptions, limits: Limits) -> _Checker:
-    checker = _Checker(collector=IssueCollector(limits.max_issues_per_code), options=options)
+def _check_model(company: Company, options: RuleOptions, limits: Limits) -> DocumentPart:
+    part = DocumentPart(
+        collector=IssueCollector(limits.max_issues_per_code), options=options, from_model=True
+    )
     not_records: list[Issue] = []
-    checker.records(model_events(company, not_records), Binder(limits))
+    part.records(model_events(company, not_records), Binder(limits))
     root, problems = model_root(company)
-    checker.document(not_records + problems + check_schema(root), company.customers is not None)
-    # A model has no lines: the elements it was written to are an implementation detail.
-    checker.collector.issues = [
-        attr.evolve(issue, line=None) for issue in checker.collector.issues
-    ]
-    return checker
+    part.root_issues = not_records + problems + check_schema(root)
+    part.has_customers = company.customers is not None
+    return part
+
+
+def rule_options(
+    *,
+    journal_variance_nominal: object,
+    imported_ids: object,
+    strict: object,
+    progress: object,
+    tax_rates: object,
+) -> RuleOptions:
+    """The rules' options from ``validate``'s arguments, after checking their types."""
+    _check_options(imported_ids, journal_variance_nominal, strict, progress, tax_rates)
+    return RuleOptions(
+        journal_variance_nominal=journal_variance_nominal,  # type: ignore[arg-type]
+        imported_ids=imported_ids,  # type: ignore[arg-type]
+        tax_rates=tax_rates or {},  # type: ignore[arg-type]
+    )
 
 
 def _check_options(
@@ -179,28 +232,20 @@ def validate(
     50 UK's default tax table for ``amount.tax-mismatch``.
     """
     check_limits(limits)
-    _check_options(imported_ids, journal_variance_nominal, strict, progress, tax_rates)
-    options = RuleOptions(
+    options = rule_options(
         journal_variance_nominal=journal_variance_nominal,
         imported_ids=imported_ids,
-        tax_rates=tax_rates or {},
-    )
-    if isinstance(source, Company):
-        checker = _check_model(source, options, limits)
-    elif isinstance(source, etree._Element):
-        raise TypeError(
-            "source must be a path, bytes, XML text, a binary file object or a Company, "
-            "not an lxml element (write it with etree.tostring first)"
-        )
-    else:
-        checker = _check_document(source, options, limits, progress)
-    collector = checker.collector
-    # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
-    return Report(
-        issues=sort_issues(collector.issues),  # type: ignore[arg-type]
         strict=strict,
-        omitted=collector.omitted,
+        progress=progress,
+        tax_rates=tax_rates,
     )
+    part = check_records(source, options, limits, progress)
+    part.collector.extend(part.root_issues)
+    context = DocumentContext.collect(
+        part.facts, has_customers=part.has_customers, options=options
+    )
+    part.collector.extend(run_document_rules(context))
+    return part.report(strict)
 
 
 __all__ = ["validate"]

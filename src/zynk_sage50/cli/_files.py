@@ -134,9 +134,18 @@ def _validate(name: str, keywords: dict[str, Any]) -> Report:
 def _validate_json(data: bytes, keywords: dict[str, Any]) -> Report:
     """The JSON form is read into the models, which are then checked as a document is (issues
     carry paths, not lines); what does not fit the models is reported as schema issues."""
+    company = json_document(data, keywords)
+    if isinstance(company, Report):
+        return company
+    keywords = {key: value for key, value in keywords.items() if key != "progress"}
+    return validate(company, **keywords)
+
+
+def json_document(data: bytes, keywords: dict[str, Any]) -> Company | Report:
+    """A document's JSON form as a model, or the report of why it cannot be one."""
     strict = bool(keywords.get("strict", False))
     try:
-        company = from_json(Company, data, limits=keywords.get("limits", DEFAULT_LIMITS))
+        return from_json(Company, data, limits=keywords.get("limits", DEFAULT_LIMITS))
     except SchemaBindingError as exc:
         return _report(exc.issues, strict)
     except TooLargeError as exc:
@@ -144,8 +153,6 @@ def _validate_json(data: bytes, keywords: dict[str, Any]) -> Report:
         return _report(
             [Issue(code="xml.too-large", severity=Severity.ERROR, message=message)], strict
         )
-    keywords = {key: value for key, value in keywords.items() if key != "progress"}
-    return validate(company, **keywords)
 
 
 def _report(issues: Sequence[Issue], strict: bool) -> Report:

@@ -16,6 +16,7 @@ from ._options import validation_options
 from ._status import EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID
 from ._streams import output_failed, stdout_text
 from ._suggest import SuggestingChoice
+from ._together import check_together, repeated_name
 
 #: Formats for programs that read every issue: ``--quiet`` would empty them, so it is refused.
 _LISTING_FORMATS = ("sarif", "junit", "github")
@@ -62,6 +63,13 @@ def _stderr_is_terminal() -> bool:
     metavar="N",
     help="Check files in N processes; the output is the same as with one.",
 )
+@click.option(
+    "--together",
+    is_flag=True,
+    help="The files are one import run: the rules across records (duplicate Ids and account "
+    "references, customers, allocation targets, grouping) apply across them. Each file still "
+    "gets its own report; --jobs does not apply.",
+)
 @validation_options
 def validate_command(
     files: Sequence[str],
@@ -69,13 +77,14 @@ def validate_command(
     min_severity: str,
     quiet: bool,
     jobs: int,
+    together: bool,
     validation: dict[str, Any],
 ) -> None:
     """Check each FILE: well-formedness and safety, the XSD, then every business rule.
 
     A directory means every *.xml file below it, in sorted order. Use - to read standard input
-    (streamed). Exit status: 0 every file valid, 1 at least one invalid, 2 usage error or a
-    file that cannot be read.
+    (streamed). With --together the files are checked as one import. Exit status: 0 every file
+    valid, 1 at least one invalid, 2 usage error or a file that cannot be read.
     """
     if quiet and output_format in _LISTING_FORMATS:
         raise click.UsageError(
@@ -87,11 +96,19 @@ def validate_command(
         out, OutputOptions(min_severity=Severity(min_severity), quiet=quiet)
     )
     status = EXIT_VALID
-    results = check_files(
-        expand(files),
-        validation,
-        jobs=jobs,
-        show_progress=not quiet and _stderr_is_terminal(),
+    targets = expand(files)
+    if together:
+        twice = repeated_name(targets)
+        if twice is not None:
+            raise click.UsageError(
+                f"{twice} is given twice: files checked --together are one import, each once"
+            )
+    results = (
+        check_together(targets, validation)
+        if together
+        else check_files(
+            targets, validation, jobs=jobs, show_progress=not quiet and _stderr_is_terminal()
+        )
     )
     try:
         writer.start()

@@ -38,6 +38,11 @@ ISSUE_SCHEMA: dict[str, Any] = {
                 },
             ]
         },
+        "file": {
+            "type": "string",
+            "description": "Only with --together: the file of the import the issue is in (the "
+            "file entry's path).",
+        },
     },
 }
 

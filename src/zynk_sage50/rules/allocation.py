@@ -134,6 +134,8 @@ class Analysis(NamedTuple):
     matches: Sequence[Match]
     #: The caller's options (the tax rates an invoice document's gross is worked out at).
     options: RuleOptions = DEFAULT_OPTIONS
+    #: How messages name what was checked (see :class:`.DocumentContext`).
+    scope: str = "this document"
 
 
 def _item(rows: Sequence[TransactionFacts]) -> Item:
@@ -167,7 +169,8 @@ def _items(
     for row in rows:
         if row.posting and row.transaction_type in ROW_ALLOCATORS:
             allocators.append(_item((row,)))
-    allocators.sort(key=lambda item: item.first.index)
+    order = {id(row): position for position, row in enumerate(rows)}
+    allocators.sort(key=lambda item: order[id(item.first)])
     invoices.extend(_document_item(d) for d in documents if d.posted_reference is not None)
     return invoices, allocators
 
@@ -176,6 +179,7 @@ def analyse(
     rows: Sequence[TransactionFacts],
     documents: Sequence[InvoiceFacts] = (),
     options: RuleOptions = DEFAULT_OPTIONS,
+    scope: str = "this document",
 ) -> Analysis:
     """The allocation analysis of a document's transactions (and invoice documents)."""
     invoices, allocators = _items(rows, documents)
@@ -199,7 +203,7 @@ def analyse(
                 other_ledger=by_reference.get((item.ledger.other, item.reference), []),
             )
         )
-    return Analysis(allocators, found, options)
+    return Analysis(allocators, found, options, scope)
 
 
 def _what(item: Item) -> str:
@@ -277,13 +281,14 @@ def check_ambiguous(analysis: Analysis) -> Iterator[Issue]:
 
 def check_over_allocated(analysis: Analysis) -> Iterator[Issue]:
     """``allocation.over-allocated``: more allocated to an invoice than its gross total."""
-    allocated: dict[tuple[str, int], Decimal] = {}
-    reported: set[tuple[str, int]] = set()
+    # By the invoice's first record (its facts are one object per record, in any file).
+    allocated: dict[int, Decimal] = {}
+    reported: set[int] = set()
     for match in analysis.matches:
         if len(match.targets) != 1:
             continue
         invoice = match.targets[0]
-        key = (invoice.first.kind, invoice.first.index)
+        key = id(invoice.first)
         invoice_gross = invoice.gross(analysis.options)
         amount = match.item.gross()
         if invoice_gross is None or amount is None or key in reported:
@@ -316,7 +321,7 @@ def check_target_outside_document(analysis: Analysis) -> Iterator[Issue]:
         yield item.first.issue(
             ALLOCATION_TARGET_OUTSIDE_DOCUMENT,
             f"{_what(item)} names Reference {item.reference}, and no "
-            f"{item.ledger.target_type.value} in this document has it: the importer will "
+            f"{item.ledger.target_type.value} in {analysis.scope} has it: the importer will "
             f"look for it in Sage on account {item.account_reference or '(empty)'}, and leave "
             "this unallocated if it is not there.",
             field="Reference",
@@ -337,6 +342,6 @@ CHECKS: tuple[Callable[[Analysis], Iterator[Issue]], ...] = (
 @REGISTRY.document
 def allocation(context: DocumentContext) -> Iterator[Issue]:
     """Every ``allocation.*`` issue, from one analysis of the document."""
-    analysis = analyse(context.transactions, context.invoices, context.options)
+    analysis = analyse(context.transactions, context.invoices, context.options, context.scope)
     for check in CHECKS:
         yield from check(analysis)

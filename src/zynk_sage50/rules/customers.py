@@ -162,10 +162,10 @@ def duplicate_account_reference(context: DocumentContext) -> Iterator[Issue]:
         earlier = first.setdefault(key, located)
         if earlier is located:
             continue
-        where = f" (line {earlier.line})" if earlier.line is not None else ""
         yield located.issue(
             CUSTOMER_DUPLICATE_ACCOUNT_REFERENCE,
-            f"AccountReference {reference!r} is also used by customer {earlier.index}{where}: "
+            f"AccountReference {reference!r} is also used by customer {earlier.index}"
+            f"{earlier.place()}: "
             "give each customer its own reference, or merge the two records.",
             field="AccountReference",
         )

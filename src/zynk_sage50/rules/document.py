@@ -83,6 +83,8 @@ class DocumentContext:
     #: True when the document has a <Customers> element (the unknown-customer rules).
     has_customers: bool = False
     options: RuleOptions = DEFAULT_OPTIONS
+    #: How messages name what was checked: one document, or files checked together.
+    scope: str = "this document"
 
     @classmethod
     def collect(
@@ -91,6 +93,7 @@ class DocumentContext:
         *,
         has_customers: bool,
         options: RuleOptions = DEFAULT_OPTIONS,
+        scope: str = "this document",
     ) -> DocumentContext:
         """A context from the facts of every record (any kinds, in document order)."""
         transactions: list[TransactionFacts] = []
@@ -109,6 +112,7 @@ class DocumentContext:
             invoices=invoices,
             has_customers=has_customers,
             options=options,
+            scope=scope,
         )
 
     @property

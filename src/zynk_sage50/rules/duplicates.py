@@ -62,11 +62,10 @@ def duplicates(
         earlier = first.setdefault(key, record)
         if earlier is record:
             continue
-        where = f" (line {earlier.line})" if earlier.line is not None else ""
         yield record.issue(
             DUPLICATE_ID,
-            f"Id {key} is also the Id of {noun} {earlier.index}{where}: the importer will skip "
-            f"this one to the fail file; give each {noun} its own Id.",
+            f"Id {key} is also the Id of {noun} {earlier.index}{earlier.place()}: the importer "
+            f"will skip this one to the fail file; give each {noun} its own Id.",
             field="Id",
         )
 

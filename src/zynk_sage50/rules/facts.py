@@ -40,7 +40,7 @@ def _offset(entry: Located[Any], xml_name: str) -> int | None:
 class RecordFacts:
     """What every record's facts hold: where it is and how to report an issue about it."""
 
-    __slots__ = ("id", "index", "line")
+    __slots__ = ("file", "id", "index", "line")
     #: ``Transaction``, ``Customer`` or ``Invoice``.
     kind: ClassVar[str]
     #: Element name → the slot holding its line offset, for the fields issues point at.
@@ -49,12 +49,15 @@ class RecordFacts:
     id: str | None
     index: int
     line: int | None
+    #: The file the record is in, when files are checked together as one import.
+    file: str | None
 
     def __init__(self, entry: Located[Any]) -> None:
         record_id = entry.record.id
         self.id = None if record_id is None else str(record_id)
         self.index = entry.index
         self.line = entry.line
+        self.file = None
 
     @property
     def ref(self) -> RecordRef:
@@ -79,10 +82,16 @@ class RecordFacts:
         slot = self._LINE_SLOTS.get(xml_name)
         return slot is not None and getattr(self, slot) is not None
 
-    def describe(self) -> str:
-        """``Transaction[3] (line 20)``: where the record is, for messages."""
-        where = f"{self.kind}[{self.index}]"
+    def place(self) -> str:
+        """`` (line 20)``, or `` in a.xml (line 20)`` for files checked together: what follows
+        the record's name in messages ("" when there is nothing to say)."""
+        where = "" if self.file is None else f" in {self.file}"
         return f"{where} (line {self.line})" if self.line is not None else where
+
+    def describe(self) -> str:
+        """``Transaction[3] (line 20)`` (``Transaction[3] in a.xml (line 20)`` for files checked
+        together): where the record is, for messages."""
+        return f"{self.kind}[{self.index}]{self.place()}"
 
     def same_apart_from_place(self, other: RecordFacts) -> bool:
         """Does ``other`` hold the same facts, but for the record's index and line?"""
@@ -108,6 +117,7 @@ class RecordFacts:
             line=line,
             path=path,
             record=self.ref,
+            file=self.file,
         )
 
 

@@ -62,12 +62,13 @@ def group_key(row: TransactionFacts) -> GroupKey | None:
 def consecutive_runs(
     rows: Iterable[TransactionFacts], key_of: Callable[[TransactionFacts], K | None]
 ) -> Iterator[tuple[K, list[TransactionFacts]]]:
-    """Runs of consecutive rows with equal keys; a row whose key is None ends the run."""
+    """Runs of consecutive rows with equal keys; a row whose key is None ends the run, and so
+    does the end of a file of files checked together (Zynk imports each file on its own)."""
     run_key: K | None = None
     run: list[TransactionFacts] = []
     for row in rows:
         key = key_of(row)
-        if key is not None and key == run_key:
+        if key is not None and key == run_key and row.file == run[-1].file:
             run.append(row)
             continue
         if run_key is not None:
@@ -99,14 +100,19 @@ def check_split_group(context: DocumentContext) -> Iterator[Issue]:
     """``grouping.split-group``: the same key again after other rows: a second header."""
     started: dict[GroupKey, TransactionFacts] = {}
     for key, run in transaction_groups(context.transactions):
+        if key.unreadable:
+            continue  # a row with an unreadable key field stands alone (already an error)
         first = started.setdefault(key, run[0])
         if first is run[0]:
             continue
         kind = key.transaction_type.value
+        between = "other rows come between them"
+        if first.file != run[0].file:
+            between = "they are in different files, which the importer imports one by one"
         yield run[0].issue(
             GROUPING_SPLIT_GROUP,
             f"This {kind} row has the same grouping key ({describe_key(key)}) as the group "
-            f"that starts at {first.describe()}, but other rows come between them: the "
+            f"that starts at {first.describe()}, but {between}: the "
             f"importer will create a second {kind} header here instead of adding splits to "
             f"the first. Put all the rows of one {kind} next to each other.",
         )

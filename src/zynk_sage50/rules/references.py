@@ -59,7 +59,7 @@ def unknown_customer(context: DocumentContext) -> Iterator[Issue]:
             continue
         yield row.issue(
             REFERENCE_UNKNOWN_CUSTOMER,
-            f"AccountReference {reference!r} is not one of the customers in this document: "
+            f"AccountReference {reference!r} is not one of the customers in {context.scope}: "
             "it must already exist in Sage, otherwise add the customer or correct the "
             "reference.",
             field="AccountReference",
@@ -67,7 +67,7 @@ def unknown_customer(context: DocumentContext) -> Iterator[Issue]:
 
 
 def unknown_invoice_customers(
-    invoices: Iterable[InvoiceFacts], customers: CustomerKeys
+    invoices: Iterable[InvoiceFacts], customers: CustomerKeys, scope: str = "this document"
 ) -> Iterator[Issue]:
     """``invoice.unknown-customer`` for these invoices against these customers."""
     for invoice in invoices:
@@ -80,7 +80,7 @@ def unknown_invoice_customers(
         named = f"AccountReference {reference!r}" if reference else f"CustomerId {customer_id!r}"
         yield invoice.issue(
             INVOICE_UNKNOWN_CUSTOMER,
-            f"{invoice.name}: {named} is not one of the customers in this document: it "
+            f"{invoice.name}: {named} is not one of the customers in {scope}: it "
             "must already exist in Sage (or be created by the importer's Auto Create Account "
             "setting), otherwise add the customer or correct the reference.",
             field="AccountReference" if reference else "CustomerId",
@@ -93,4 +93,6 @@ def invoice_unknown_customer(context: DocumentContext) -> Iterator[Issue]:
     AccountReference and CustomerId name none of them (it may already be in Sage)."""
     if not context.has_customers or not context.invoices:
         return
-    yield from unknown_invoice_customers(context.invoices, CustomerKeys.of(context.customers))
+    yield from unknown_invoice_customers(
+        context.invoices, CustomerKeys.of(context.customers), context.scope
+    )
