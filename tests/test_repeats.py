@@ -4,6 +4,7 @@ same, issue for issue, as when every record is checked in full."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,10 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from zynk_sage50 import Limits, Report, dumps, validate
+from zynk_sage50 import Issue, Limits, Report, dumps, validate
 from zynk_sage50 import repeats as repeats_module
 from zynk_sage50.repeats import RepeatedRecords
 from zynk_sage50.rules import registry
+from zynk_sage50.rules.catalogue import TYPE_REQUIRED_FIELD
+from zynk_sage50.rules.located import Located
 from zynk_sage50.strategies import INVALID_CODES, documents, invalid_documents
 
 COLLECTIONS = ("Customers", "Transactions", "Invoices")
@@ -128,16 +131,34 @@ def test_a_record_that_writes_the_same_but_lies_on_other_lines_is_no_repeat(
     assert where == {index: row[0].sourceline for index, row in enumerate(rows, start=1)}
 
 
-def test_an_invoice_named_by_its_position_is_always_checked_in_full(
+def test_a_rule_whose_words_depend_on_the_place_is_never_replayed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Messages about an invoice without number or Id name it by its position: the second
-    check differs from the first, so that content is never replayed."""
+    """The second occurrence is checked in full and compared: a message naming the record's
+    position differs, so that content is checked in full every time."""
+
+    def by_position(located: Located[Any]) -> Iterator[Issue]:
+        yield located.issue(TYPE_REQUIRED_FIELD, f"row {located.index} needs a type")
+
+    rules = registry.REGISTRY._plain["Transaction"]
+    monkeypatch.setattr(registry.REGISTRY, "_plain", {**registry.REGISTRY._plain})
+    registry.REGISTRY._plain["Transaction"] = [*rules, by_position]
+    document = _rows("<Transaction/>", 30)
+    runs = _counting_rule_runs(monkeypatch)
+    report = validate(document)
+    assert runs == list(range(1, 31))
+    assert "row 30 needs a type" in report.issues[-1].message
+    with pytest.MonkeyPatch.context() as other:
+        assert _outcome(report) == _outcome(_in_full(other, document))
+
+
+def test_invoices_without_number_or_id_repeat_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Their messages say "This invoice"; the position is in the path and the line."""
     invoice = "<Invoice><InvoiceType>Nonsense</InvoiceType></Invoice>"
     document = f"<Company><Invoices>{invoice * 30}</Invoices></Company>".encode()
     runs = _counting_rule_runs(monkeypatch)
     report = validate(document)
-    assert runs == list(range(1, 31))
+    assert runs == [1, 2]
     with pytest.MonkeyPatch.context() as other:
         assert _outcome(report) == _outcome(_in_full(other, document))
 

@@ -287,8 +287,8 @@ class InvoiceFacts(RecordFacts):
         "id_at",
         "invoice_number_at",
         "is_update",
-        "name",
         "number_key",
+        "own_name",
         "paid",
         "posted_lines",
         "posted_reference",
@@ -305,8 +305,9 @@ class InvoiceFacts(RecordFacts):
     customer_id: str | None
     #: Update-shaped (names an invoice already in Sage): see ``invoice.update``.
     is_update: bool
-    #: How messages name it: ``Invoice 5102``, ``Invoice Id 'INV-1'`` or ``Invoice 3``.
-    name: str
+    #: How messages name it by its number or Id (``Invoice 5102``, ``Invoice Id 'INV-1'``);
+    #: None when it has neither (then it is named by its position, see :attr:`name`).
+    own_name: str | None
     #: The Reference of the SalesInvoice Sage posts for it (its InvoiceNumber as a number,
     #: ``0005001`` → ``5001``), when it is a new invoice that is posted and is not a credit
     #: note; else None. Allocation treats such an invoice as a target.
@@ -330,7 +331,7 @@ class InvoiceFacts(RecordFacts):
         self.account_reference = invoice.account_reference
         self.customer_id = invoice.customer_id
         self.is_update = entry.is_update
-        self.name = invoice_name(invoice, entry.index)
+        self.own_name = own_invoice_name(invoice)
         self.posted_reference = _posted_reference(entry)
         self.number_key = _number_key(entry)
         target = self.posted_reference is not None
@@ -340,6 +341,12 @@ class InvoiceFacts(RecordFacts):
         self.id_at = _offset(entry, "Id")
         self.account_reference_at = _offset(entry, "AccountReference")
         self.customer_id_at = _offset(entry, "CustomerId")
+
+    @property
+    def name(self) -> str:
+        """How messages name it: ``Invoice 5102``, ``Invoice Id 'INV-1'``, else by its position
+        (``Invoice 3``)."""
+        return self.own_name or f"Invoice {self.index}"
 
 
 def _number_key(entry: Located[Invoice]) -> str | None:
@@ -362,13 +369,13 @@ def _posted_reference(entry: Located[Invoice]) -> str | None:
     return str(int(number))
 
 
-def invoice_name(invoice: Invoice, index: int) -> str:
-    """How a message names an invoice: by number, Id, or position."""
+def own_invoice_name(invoice: Invoice) -> str | None:
+    """How a message names an invoice by its number or Id; None when it has neither."""
     if invoice.invoice_number and invoice.invoice_number.strip():
         return f"Invoice {invoice.invoice_number.strip()}"
     if invoice.id and invoice.id.strip():
         return f"Invoice Id {invoice.id.strip()!r}"
-    return f"Invoice {index}"
+    return None
 
 
 AnyFacts = TransactionFacts | CustomerFacts | InvoiceFacts

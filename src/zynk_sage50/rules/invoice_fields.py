@@ -89,7 +89,7 @@ def address_country_unknown(located: Located[Invoice]) -> Iterator[Issue]:
     return unknown_countries(
         located,
         (
-            (name, f"{name} of {named(located)}", address)
+            (name, f"{name} of {named(located, midsentence=True)}", address)
             for name, address in addresses(located.record)
         ),
     )

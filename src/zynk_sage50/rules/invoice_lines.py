@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..modelinfo import class_info
 from ..models import Invoice, InvoiceAddress, InvoiceItem
-from .facts import invoice_name
+from .facts import own_invoice_name
 from .located import Located, has_content
 
 
@@ -23,9 +23,11 @@ def given(located: Located[Invoice], xml_name: str) -> bool:
     return has_content(getattr(located.record, field.name))
 
 
-def named(located: Located[Invoice]) -> str:
-    """How a message names the invoice: by number, Id, or position."""
-    return invoice_name(located.record, located.index)
+def named(located: Located[Invoice], *, midsentence: bool = False) -> str:
+    """How a message about one invoice names it: by number or Id, else "This invoice" (the
+    issue's path and line say which; a message that does not depend on where the invoice is
+    lets a repeated record be checked once, see :mod:`zynk_sage50.repeats`)."""
+    return own_invoice_name(located.record) or ("this" if midsentence else "This") + " invoice"
 
 
 def items(invoice: Invoice) -> Iterator[tuple[str, str, InvoiceItem]]:
