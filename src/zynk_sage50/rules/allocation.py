@@ -169,7 +169,9 @@ def _items(
     for row in rows:
         if row.posting and row.transaction_type in ROW_ALLOCATORS:
             allocators.append(_item((row,)))
-    order = {id(row): position for position, row in enumerate(rows)}
+    # In the rows' order (index alone is not enough when files are checked together).
+    firsts = {id(item.first) for item in allocators}
+    order = {id(row): position for position, row in enumerate(rows) if id(row) in firsts}
     allocators.sort(key=lambda item: order[id(item.first)])
     invoices.extend(_document_item(d) for d in documents if d.posted_reference is not None)
     return invoices, allocators
