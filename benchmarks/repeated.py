@@ -5,7 +5,7 @@ error), next to lxml's own ``iterparse`` of the same file, and next to N rows th
 (each checked in full: what repeating saves). Run from a checkout:
 
     python benchmarks/repeated.py                    # 100,000 and 1,000,000 rows
-    python benchmarks/repeated.py --rows 1000000 --distinct 0
+    python benchmarks/repeated.py --rows 1000000 --distinct 0 --records Transaction,Invoice
 
 Each figure comes from a fresh process; the goal is a million empty rows within 10 s and
 under 1 GiB, the JSON written included.
@@ -36,7 +36,8 @@ ITERPARSE = """
 import json, resource, sys, time
 from lxml import etree
 started = time.perf_counter()
-for _, element in etree.iterparse(sys.argv[1], events=("end",), tag="Transaction"):
+tags = ("Transaction", "Customer", "Invoice")
+for _, element in etree.iterparse(sys.argv[1], events=("end",), tag=tags):
     parent = element.getparent()
     element.clear()
     parent.remove(element)
@@ -46,17 +47,17 @@ print(json.dumps({"seconds": seconds, "rss_mb": rss}))
 """
 
 
-def write(path: Path, rows: int, *, distinct: bool) -> None:
-    """``rows`` empty transactions, or ones that each give a different Reference."""
+def write(path: Path, rows: int, *, distinct: bool, record: str = "Transaction") -> None:
+    """``rows`` empty records, or transactions that each give a different Reference."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
-        handle.write('<?xml version="1.0" encoding="utf-8"?>\n<Company><Transactions>\n')
+        handle.write(f'<?xml version="1.0" encoding="utf-8"?>\n<Company><{record}s>\n')
         for number in range(rows):
             if distinct:
                 handle.write(f"<Transaction><Reference>R{number}</Reference></Transaction>\n")
             else:
-                handle.write("<Transaction/>\n")
-        handle.write("</Transactions></Company>\n")
+                handle.write(f"<{record}/>\n")
+        handle.write(f"</{record}s></Company>\n")
 
 
 def run(code: str, *args: str) -> dict[str, float]:
@@ -80,6 +81,11 @@ def main() -> int:
     parser.add_argument(
         "--distinct", type=int, default=100_000, help="also time rows that differ, up to N"
     )
+    parser.add_argument(
+        "--records",
+        default="Transaction",
+        help="comma-separated kinds of empty record: Transaction, Customer, Invoice",
+    )
     args = parser.parse_args()
     print(
         "| rows | document | lxml iterparse s | validate --format json s | × lxml "
@@ -87,13 +93,15 @@ def main() -> int:
     )
     print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for rows in (int(text) for text in args.rows.split(",")):
-        kinds = [False] + ([True] if rows <= args.distinct else [])
-        for distinct in kinds:
-            name = "distinct" if distinct else "empty"
-            path = DATA / f"repeated-{name}-{rows}.xml"
+        cases = [(record, False) for record in args.records.split(",")]
+        if rows <= args.distinct:
+            cases.append(("Transaction", True))
+        for record, distinct in cases:
+            name = "distinct" if distinct else f"empty {record}"
+            path = DATA / f"repeated-{name.replace(' ', '-')}-{rows}.xml"
             if not path.exists():
-                write(path, rows, distinct=distinct)
-            output = DATA / f"repeated-{name}-{rows}.json"
+                write(path, rows, distinct=distinct, record=record)
+            output = path.with_suffix(".json")
             baseline = run(ITERPARSE, str(path))
             figures = run(
                 COMMAND,
