@@ -5,6 +5,8 @@ file into the next."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,7 +182,7 @@ def test_paths_are_named_as_given_and_models_join_a_set(tmp_path: Path) -> None:
     mixed = zs.validate_together({"model": model, "again.xml": document(transactions=[INVOICE])})
     [duplicate] = issues_of(mixed, "duplicate.id")
     assert (duplicate.file, duplicate.line) == ("again.xml", 3)
-    assert "in model" in duplicate.message
+    assert "of transaction 1 in model:" in duplicate.message  # a model has no lines to quote
 
 
 def test_wrong_sources_are_type_errors_and_unreadable_files_read_errors(tmp_path: Path) -> None:
@@ -192,6 +194,12 @@ def test_wrong_sources_are_type_errors_and_unreadable_files_read_errors(tmp_path
         zs.validate_together(str(EXAMPLE))  # a str is a sequence, but not of paths
     with pytest.raises(zs.ReadError):
         zs.validate_together([tmp_path / "missing.xml"])
+    (tmp_path / "c.xml").write_bytes(CUSTOMERS)
+    with pytest.raises(TypeError, match="given twice"):
+        zs.validate_together([tmp_path / "c.xml", f"{tmp_path}/./c.xml"])
+    model = zs.loads(CUSTOMERS)
+    with pytest.raises(TypeError, match="same Company"):
+        zs.validate_together({"a": model, "b": model})
 
 
 def test_an_unreadable_file_in_a_set_is_one_xml_issue_and_the_rest_are_checked() -> None:
@@ -200,6 +208,19 @@ def test_an_unreadable_file_in_a_set_is_one_xml_issue_and_the_rest_are_checked()
     )
     assert together.reports["bad.xml"].codes == ("xml.malformed",)
     assert together.reports["customers.xml"].valid
+
+
+def test_no_customer_is_called_unknown_when_a_file_could_not_be_read() -> None:
+    """The unreadable file may have held the customers the others name."""
+    sales = document(
+        customers=[customer("BRIGHT01", "C2")],
+        transactions=[row(3, "SalesInvoice", "ACME01", "INV9", "10.00", tax="2.00")],
+    )
+    assert "reference.unknown-customer" in zs.validate(sales).codes
+    broken = CUSTOMERS[:-20]
+    together = zs.validate_together({"customers.xml": broken, "sales.xml": sales})
+    assert together.reports["customers.xml"].codes == ("xml.malformed",)
+    assert "reference.unknown-customer" not in together.codes
 
 
 # --- the command --------------------------------------------------------------------------
@@ -240,6 +261,38 @@ def test_command_together_directory_missing_file_and_a_file_twice(tmp_path: Path
     twice = runner.invoke(main, ["validate", "--together", names[0], names[0]])
     assert twice.exit_code == 2
     assert "given twice" in twice.stderr
+
+
+def test_command_together_a_file_that_is_not_json_is_unreadable(tmp_path: Path) -> None:
+    names = _write(tmp_path)
+    (tmp_path / "bad.json").write_text('{"customers": 5', encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["validate", "--together", "--format", "json", str(tmp_path / "bad.json"), *names]
+    )
+    assert result.exit_code == 2
+    files = json.loads(result.stdout)["files"]
+    assert "not JSON" in files[0]["error"]
+    assert [entry["valid"] for entry in files[1:]] == [True, True]
+
+
+def test_command_together_holds_no_file_open_while_checking(tmp_path: Path) -> None:
+    """A directory of more files than the process may open at once is checked as a set."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(80):
+        (folder / f"{number:03}.xml").write_bytes(
+            document(transactions=[row(number + 1, "SalesInvoice", "A", f"I{number}", "1.00")])
+        )
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_NOFILE, (40, 40)); "
+    code = limit + "from zynk_sage50.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "validate", "--together", "--quiet", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count(": valid (") == 80
 
 
 def test_command_together_with_standard_input_and_json_form(tmp_path: Path) -> None:

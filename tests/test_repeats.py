@@ -188,3 +188,18 @@ def test_the_memo_is_bounded_and_pauses_while_records_do_not_repeat(
     monkeypatch.undo()
     with pytest.MonkeyPatch.context() as other:
         assert _outcome(report) == _outcome(_in_full(other, document))
+
+
+def test_records_past_line_65535_keep_their_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libxml2 keeps lines past 65,535 only in the parsed tree: a record's schema issues, found
+    on a copy of it, still get their real lines, checked in full or replayed."""
+    record = "<Transaction><NetAmount>x</NetAmount><Bogus/></Transaction>\n"
+    document = ("<Company><Transactions>\n" + "\n" * 65530 + record * 8).encode()
+    document += b"</Transactions></Company>"
+    report = validate(document)
+    assert _outcome(report) == _outcome(_in_full(monkeypatch, document))
+    schema = [issue for issue in report.issues if issue.code.startswith("schema.")]
+    assert len(schema) == 16
+    assert all(
+        issue.record is not None and issue.line == 65531 + issue.record.index for issue in schema
+    )

@@ -60,9 +60,18 @@ def _named(
     sources: Mapping[str, ValidateSource] | Sequence[str | os.PathLike[str]],
 ) -> dict[str, ValidateSource]:
     if isinstance(sources, Mapping):
-        for name in sources:
+        objects: dict[int, str] = {}
+        for name, source in sources.items():
             if not isinstance(name, str):
                 raise TypeError(f"a file's name must be a str, not {type(name).__name__}")
+            if isinstance(source, (str, bytes, os.PathLike)):
+                continue
+            earlier = objects.setdefault(id(source), name)
+            if earlier != name:
+                raise TypeError(
+                    f"{earlier} and {name} are the same {type(source).__name__}: each file of "
+                    "an import is given once"
+                )
         return dict(sources)
     if isinstance(sources, (str, bytes, os.PathLike)) or not isinstance(sources, Iterable):
         raise TypeError(
@@ -70,6 +79,7 @@ def _named(
             f"not {type(sources).__name__}"
         )
     named: dict[str, ValidateSource] = {}
+    resolved: set[Path] = set()
     for source in sources:
         if not isinstance(source, (str, os.PathLike)):
             raise TypeError(
@@ -77,9 +87,11 @@ def _named(
                 f"objects, models) as a mapping of names to sources, not {type(source).__name__}"
             )
         name = os.fspath(source)
-        if name in named:
+        path = Path(source)
+        if name in named or path.resolve() in resolved:
             raise TypeError(f"{name} is given twice: each file of an import is given once")
-        named[name] = Path(source)
+        named[name] = path
+        resolved.add(path.resolve())
     return named
 
 
@@ -117,7 +129,9 @@ def validate_together(
         part.collector.extend(part.root_issues)
     context = DocumentContext.collect(
         chain.from_iterable(part.facts for part in parts.values()),
-        has_customers=any(part.has_customers for part in parts.values()),
+        # A file that could not be read may have held the customers the others name.
+        has_customers=all(part.readable for part in parts.values())
+        and any(part.has_customers for part in parts.values()),
         options=options,
         scope=SCOPE,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -75,9 +75,13 @@ class _Mapper:
         *,
         rebase: tuple[str, str] | None = None,
         record: RecordRef | None = None,
+        lines: Mapping[etree._Element, int | None] | None = None,
     ) -> None:
         self.original = original
         self.work = work
+        #: The line of each element of ``original`` when it is a copy: libxml2 keeps lines
+        #: past 65,535 only in the parsed tree, not in copies of it.
+        self.lines = lines
         #: (old, new) path prefix: a record checked on its own is rebased to its document path.
         self.rebase = rebase
         self.record = record
@@ -222,6 +226,10 @@ class _Mapper:
                 children.append((child, info_of(field.value_type) if model else None))
             pending.extend(reversed(children))  # popped in document order
 
+    def _line_of(self, element: etree._Element) -> int | None:
+        line = None if self.lines is None else self.lines.get(element)
+        return element.sourceline if line is None else line
+
     def not_all_checked(self, passes: int) -> None:
         """Say that checking stopped with structural problems left (never stop silently)."""
         self._add(
@@ -267,7 +275,7 @@ class _Mapper:
                 code=code,
                 severity=Severity.ERROR,
                 message=message,
-                line=element.sourceline if element is not None else line,
+                line=self._line_of(element) if element is not None else line,
                 path=path,
                 record=self.record or record_ref_for_path(path, self.original),
             )
@@ -407,18 +415,10 @@ class _Mapper:
         value_match = _VALUE.search(text)
         value = None
         if value_match:
-            value = (
-                value_match.group(1)
-                if value_match.group(1) is not None
-                else (value_match.group(2))
-            )
+            value = value_match.group(1) if value_match.group(1) is not None else value_match[2]
         nil = element.get(_XSI_NIL) if element is not None else None
-        self._add(
-            "schema.invalid-value",
-            invalid_value_message(name, value, field, nil),
-            element,
-            line,
-        )
+        message = invalid_value_message(name, value, field, nil)
+        self._add("schema.invalid-value", message, element, line)
 
 
 def _fix(node: etree._Element, kind_of_fix: str) -> None:
@@ -469,7 +469,13 @@ def check_record_schema(
         return []
     original = copy.deepcopy(element)
     mapper = _Mapper(
-        original, copy.deepcopy(original), rebase=(f"/{element.tag!s}", record_path), record=record
+        original,
+        copy.deepcopy(original),
+        rebase=(f"/{element.tag!s}", record_path),
+        record=record,
+        lines=dict(
+            zip(original.iter(), (node.sourceline for node in element.iter()), strict=True)
+        ),
     )
     return _collect(schema, mapper)
 

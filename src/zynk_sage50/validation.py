@@ -73,6 +73,8 @@ class DocumentPart:
     has_customers: bool = False
     #: A model's issues have no lines (its elements are an implementation detail).
     from_model: bool = False
+    #: False when the input could not be read safely (its one issue says why).
+    readable: bool = True
 
     def records(self, events: Iterable[RecordEvent], binder: Binder) -> None:
         """Each record through :func:`.reading.read_record` and the record rules, unless it
@@ -145,7 +147,9 @@ def _check_document(
         part.records(stream, Binder(limits))
         root = stream.residual_root()
     except (MalformedXmlError, ForbiddenXmlError, TooLargeError, WrongRootError) as exc:
-        part = DocumentPart(collector=IssueCollector(limits.max_issues_per_code), options=options)
+        part = DocumentPart(
+            collector=IssueCollector(limits.max_issues_per_code), options=options, readable=False
+        )
         part.collector.add(_reading_issue(exc))
         return part
     part.root_issues = check_schema(root)
@@ -159,6 +163,8 @@ def _check_model(company: Company, options: RuleOptions, limits: Limits) -> Docu
     )
     not_records: list[Issue] = []
     part.records(model_events(company, not_records), Binder(limits))
+    for facts in part.facts:
+        facts.line = None  # messages across records must not quote the elements' lines
     root, problems = model_root(company)
     part.root_issues = not_records + problems + check_schema(root)
     part.has_customers = company.customers is not None

@@ -4,9 +4,10 @@ each file's report in argument order, as the writers expect them."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+
+import attr
 
 from ..errors import ReadError
 from ..import_sets import validate_together
@@ -39,47 +40,58 @@ def check_together(targets: Sequence[Target], validation: dict[str, Any]) -> Ite
     keywords = {key: value for key, value in validation.items() if key in _TOGETHER_OPTIONS}
     kept_out: dict[str, FileResult] = {}
     sources: dict[str, ValidateSource] = {}
-    with ExitStack() as stack:
+    for target in targets:
+        name = target.name
+        source = (
+            FileResult(name=name, problem=target.problem)
+            if target.problem is not None
+            else _source(name, keywords)
+        )
+        if isinstance(source, FileResult):
+            kept_out[name] = source
+        else:
+            sources[name] = source
+    try:
+        together = validate_together(sources, **keywords)
+    except (ReadError, StreamError, OSError) as exc:
+        # A file that opened but could not be read: the set cannot be checked as a whole.
+        problem = exc.format_message() if isinstance(exc, StreamError) else str(exc)
         for target in targets:
-            name = target.name
-            if target.problem is not None:
-                kept_out[name] = FileResult(name=name, problem=target.problem)
-                continue
-            source = _source(name, keywords, stack)
-            if isinstance(source, FileResult):
-                kept_out[name] = source
-            else:
-                sources[name] = source
-        try:
-            together = validate_together(sources, **keywords)
-        except (ReadError, StreamError, OSError) as exc:
-            # A file that opened but could not be read: the set cannot be checked as a whole.
-            problem = exc.format_message() if isinstance(exc, StreamError) else str(exc)
-            for target in targets:
-                yield kept_out.get(target.name) or FileResult(name=target.name, problem=problem)
-            return
+            yield kept_out.get(target.name) or FileResult(name=target.name, problem=problem)
+        return
     for target in targets:
         name = target.name
         yield kept_out.get(name) or FileResult(name=name, report=together.reports[name])
 
 
-def _source(name: str, keywords: dict[str, Any], stack: ExitStack) -> ValidateSource | FileResult:
-    """What ``validate_together`` reads for a file argument (opened now, to say which file
-    cannot be), or the file's result when it cannot join the set."""
+def _source(name: str, keywords: dict[str, Any]) -> ValidateSource | FileResult:
+    """What ``validate_together`` reads for a file argument, or the file's result when it
+    cannot join the set. A file is opened here only to say now which one cannot be; the set
+    opens each in turn, so a directory of thousands of files never holds them all open."""
     if name == "-":
         try:
             return stdin_binary()
         except StreamError as exc:
             return FileResult(name=name, problem=exc.format_message())
+    path = Path(name)
     try:
-        # Closed by the caller's ExitStack once the set is checked.
-        handle = stack.enter_context(Path(name).open("rb"))  # noqa: SIM115
+        with path.open("rb") as handle:
+            data = _json_bytes(handle, keywords) if is_json_name(name) else None
     except OSError as exc:
         return FileResult(name=name, problem=f"{name}: {exc.strerror or exc}")
-    if not is_json_name(name):
-        return handle
-    limits: Limits = keywords.get("limits", DEFAULT_LIMITS)
-    document = json_document(read_bounded(handle, limits.max_bytes), keywords)
+    if data is None:
+        return path
+    try:
+        document = json_document(data, keywords)
+    except ReadError as exc:  # not JSON at all
+        return FileResult(name=name, problem=str(exc))
     if isinstance(document, Report):
-        return FileResult(name=name, report=document)
+        issues = [attr.evolve(issue, file=name) for issue in document.issues]
+        # attrs' converter=tuple leaves mypy an unsolved Iterable[_T_co] parameter type.
+        return FileResult(name=name, report=attr.evolve(document, issues=issues))  # type: ignore[arg-type]
     return document
+
+
+def _json_bytes(handle: Any, keywords: dict[str, Any]) -> bytes:
+    limits: Limits = keywords.get("limits", DEFAULT_LIMITS)
+    return read_bounded(handle, limits.max_bytes)
