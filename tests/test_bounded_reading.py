@@ -8,6 +8,7 @@ import json
 import pytest
 
 import zynk_sage50 as zs
+from zynk_sage50.streaming import RecordStream
 
 
 def _declarations(count: int, records: int = 3) -> bytes:
@@ -45,3 +46,27 @@ def test_reports_keep_a_bounded_number_of_issues_per_code() -> None:
     unbounded = zs.validate(data)
     assert unbounded.omitted == {}
     assert unbounded.codes.count("type.required-field") == 30
+
+
+def test_records_out_of_place_between_records_are_not_taken_for_records() -> None:
+    """The stream skips its where-is-it checks for a record in the same collection as the last
+    one: records of another kind there, one after another, are still left for the residual
+    check (and reported), and nested records are not records."""
+    document = (
+        b"<Company><Transactions><Transaction/><Customer/><Customer/>"
+        b"<Transaction><Transaction/></Transaction></Transactions></Company>"
+    )
+    assert [(event.kind, event.index) for event in RecordStream(document)] == [
+        ("Transaction", 1),
+        ("Transaction", 2),
+    ]
+    unknown = [
+        issue.path
+        for issue in zs.validate(document).issues
+        if issue.code.endswith("unknown-element")
+    ]
+    assert sorted(unknown) == [
+        "/Company/Transactions/Customer[1]",
+        "/Company/Transactions/Customer[2]",
+        "/Company/Transactions/Transaction[2]/Transaction",
+    ]

@@ -88,10 +88,11 @@ def _named(
             )
         name = os.fspath(source)
         path = Path(source)
-        if name in named or path.resolve() in resolved:
+        where = path.resolve()
+        if name in named or where in resolved:
             raise TypeError(f"{name} is given twice: each file of an import is given once")
         named[name] = path
-        resolved.add(path.resolve())
+        resolved.add(where)
     return named
 
 

@@ -138,12 +138,12 @@ class IssueCollector:
 
     def add(self, issue: Issue) -> None:
         """Keep ``issue``, or count it when its code has had its share."""
-        kept = self.kept.get(issue.code, 0)
-        if kept < self.per_code:
-            self.kept[issue.code] = kept + 1
-            self.issues.append(issue)
+        code = issue.code
+        if self.full(code):
+            self.omit(code)
         else:
-            self.omitted[issue.code] = self.omitted.get(issue.code, 0) + 1
+            self.kept[code] = self.kept.get(code, 0) + 1
+            self.issues.append(issue)
 
     def full(self, code: str) -> bool:
         """Has ``code`` had its share (so that a new issue of it would only be counted)?"""

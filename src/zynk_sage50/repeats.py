@@ -13,6 +13,8 @@ always checked in full. Keying costs a little, so it pauses while records do not
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attr
 from lxml import etree
 
@@ -30,9 +32,19 @@ MIN_REPEATS = 50
 SAMPLE_EVERY = 64
 
 Key = tuple[bytes, tuple[int, ...]]
-#: An issue relative to its record: code, severity, message, line offset, path below the
-#: record, and whether it names the record (then with the record's Id).
-_Template = tuple[str, Severity, str, int | None, str | None, bool, str | None]
+
+
+class _Template(NamedTuple):
+    """An issue relative to its record, to be put at another record's place."""
+
+    code: str
+    severity: Severity
+    message: str
+    line_offset: int | None
+    #: The issue's path below the record's (``""`` for the record itself).
+    path_below: str | None
+    names_record: bool
+    record_id: str | None
 
 
 @attr.s(slots=True, kw_only=True, auto_attribs=True)
@@ -69,14 +81,14 @@ def _templates(
             offset = issue.line - line
         record = issue.record
         templates.append(
-            (
-                issue.code,
-                issue.severity,
-                issue.message,
-                offset,
-                below,
-                record is not None,
-                None if record is None else record.id,
+            _Template(
+                code=issue.code,
+                severity=issue.severity,
+                message=issue.message,
+                line_offset=offset,
+                path_below=below,
+                names_record=record is not None,
+                record_id=None if record is None else record.id,
             )
         )
     return tuple(templates)
@@ -130,19 +142,21 @@ class RepeatedRecords:
         if outcome is None or not outcome.confirmed:
             return None
         line = event.element.sourceline
-        for code, severity, message, offset, below, has_record, record_id in outcome.issues:
+        for template in outcome.issues:
+            code = template.code
             if collector.full(code):  # the usual case when a record repeats thousands of times
                 collector.omit(code)
                 continue
-            ref = RecordRef(kind=event.kind, index=event.index, id=record_id)
+            offset, below = template.line_offset, template.path_below
+            ref = RecordRef(kind=event.kind, index=event.index, id=template.record_id)
             collector.add(
                 Issue(
                     code=code,
-                    severity=severity,
-                    message=message,
+                    severity=template.severity,
+                    message=template.message,
                     line=None if offset is None or line is None else line + offset,
                     path=None if below is None else event.path + below,
-                    record=ref if has_record else None,
+                    record=ref if template.names_record else None,
                 )
             )
         return outcome.facts.moved(event.index, line)
